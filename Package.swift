@@ -1,0 +1,54 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "ddx",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ddx", targets: ["ddx"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+    ],
+    targets: [
+        .target(name: "Ontology"),
+        .target(
+            name: "Knowledge",
+            dependencies: [
+                "Ontology",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "Clinical", dependencies: ["Ontology"]),
+        .target(name: "Ranking", dependencies: ["Knowledge", "Clinical", "Ontology"]),
+        .target(name: "Statistics"),
+        .target(name: "Evaluation", dependencies: ["Ranking", "Knowledge", "Clinical", "Statistics"]),
+        .executableTarget(
+            name: "ddx",
+            dependencies: [
+                "Ontology", "Knowledge", "Clinical", "Ranking", "Evaluation", "Statistics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "TestFixtures", dependencies: ["Knowledge", "Ontology"], path: "Tests/TestFixtures"),
+        .testTarget(name: "OntologyTests", dependencies: ["Ontology", "TestFixtures"]),
+        .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "Ontology", "TestFixtures"]),
+        .testTarget(name: "ClinicalTests", dependencies: ["Clinical", "Ontology"]),
+        .testTarget(
+            name: "RankingTests", dependencies: ["Ranking", "Knowledge", "Clinical", "Ontology", "TestFixtures"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
+        .testTarget(
+            name: "EvaluationTests",
+            dependencies: ["Evaluation", "Ranking", "Clinical", "Statistics", "Knowledge", "TestFixtures"]),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["Evaluation", "Ranking", "Knowledge", "Clinical", "Ontology"]
+        ),
+    ]
+)

@@ -1,0 +1,69 @@
+import Ontology
+
+/// Explains a disease's score: for each observed finding, the disease feature and common
+/// ancestor that gave its best value; for each excluded finding the disease usually shows,
+/// and each observed finding the disease is annotated not to have, the penalty.
+///
+/// It walks one disease's features, so it is only used on the few diseases shown.
+struct EvidenceExplainer: Sendable {
+    let index: PhenotypeIndex
+    let minimumInformation: Float
+    let value: @Sendable (_ information: Float, _ frequency: Float?) -> Float
+
+    func supporting(_ query: CaseQuery, disease: Int) -> [FindingMatch] {
+        let ontology = index.ontology
+        let information = index.informationContent.values
+        var matches: [FindingMatch] = []
+        for term in query.present {
+            let ancestors = Set(ontology.ancestorIndices[Int(term)])
+            var best: (weight: Float, feature: PhenotypeIndex.Feature, ancestor: Int32)?
+            for feature in index.features[disease] {
+                for ancestor in ontology.ancestorIndices[Int(feature.term)]
+                where ancestors.contains(ancestor) && information[Int(ancestor)] >= minimumInformation {
+                    let weight = value(information[Int(ancestor)], feature.frequency)
+                    if weight > (best?.weight ?? 0) { best = (weight, feature, ancestor) }
+                }
+            }
+            guard let found = best else { continue }
+            matches.append(
+                FindingMatch(
+                    query: ontology.terms[Int(term)].id,
+                    diseaseTerm: ontology.terms[Int(found.feature.term)].id,
+                    commonAncestor: ontology.terms[Int(found.ancestor)].id,
+                    frequency: found.feature.frequency.map(Double.init),
+                    weight: Double(found.weight)))
+        }
+        return matches.sorted { $0.weight > $1.weight }
+    }
+
+    /// Excluded findings the disease has (or has a more specific form of), with `penalty`
+    /// computed from the frequency; and observed findings under a NOT annotation.
+    func against(
+        _ query: CaseQuery, disease: Int, penalty: (Float?) -> Float, negatedPenalty: Float
+    ) -> [FindingConflict] {
+        let ontology = index.ontology
+        var conflicts: [FindingConflict] = []
+        for term in query.absent {
+            let hits = index.features[disease].filter { ontology.ancestorIndices[Int($0.term)].contains(term) }
+            guard !hits.isEmpty else { continue }
+            let strongest = hits.max { ($0.frequency ?? -1) < ($1.frequency ?? -1) } ?? hits[0]
+            let weight = penalty(strongest.frequency)
+            guard weight < 0 else { continue }
+            conflicts.append(
+                FindingConflict(
+                    query: ontology.terms[Int(term)].id, diseaseTerm: ontology.terms[Int(strongest.term)].id,
+                    kind: .excludedButExpected, frequency: strongest.frequency.map(Double.init), weight: Double(weight)))
+        }
+        if negatedPenalty < 0 {
+            for term in query.present {
+                let ancestors = ontology.ancestorIndices[Int(term)]
+                guard let negated = index.negated[disease].first(where: { ancestors.contains($0) }) else { continue }
+                conflicts.append(
+                    FindingConflict(
+                        query: ontology.terms[Int(term)].id, diseaseTerm: ontology.terms[Int(negated)].id,
+                        kind: .observedButNegated, frequency: nil, weight: Double(negatedPenalty)))
+            }
+        }
+        return conflicts.sorted { $0.weight < $1.weight }
+    }
+}

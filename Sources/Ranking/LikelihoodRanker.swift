@@ -1,0 +1,121 @@
+import Clinical
+import Foundation
+import Knowledge
+
+/// The transparent classical ranker (`--model baseline`): a frequency-aware likelihood ratio.
+///
+/// For an observed term q and a disease d, let a be a common ancestor of q and a feature of
+/// d, f the frequency with which d shows a (the largest annotated frequency among d's
+/// features under a) and IC the information content. Reaching q from a costs the share of
+/// a's diseases that also have q, so P(q | d) ≈ f · e^(IC(a) − IC(q)), while in the
+/// background P(q) ≈ e^(−IC(q)). Their ratio, mixed with a noise rate η for findings the
+/// disease model does not explain, is
+///
+///     LR(q, d) = η + (1 − η) · f · e^(IC(a)),
+///
+/// maximised over a. With every f = 1 this is Resnik's similarity on an exponential scale;
+/// frequencies make common features count more than rare ones. The score is the sum of
+/// log LR over observed terms, plus, for each excluded term x that d shows with frequency f,
+/// log(1 − κ·f): excluded findings count only as strongly as the disease's frequency says,
+/// since case reports often list as excluded features the disease has only occasionally.
+/// Observed terms the disease is annotated as not having (NOT) cost a fixed log penalty.
+public struct LikelihoodRanker: Ranker {
+    /// The model's constants, chosen on the development split (see Evaluation/).
+    public struct Parameters: Sendable, Equatable {
+        /// η: probability that an observed finding is unrelated to the disease.
+        public var noise: Float = 0.05
+        /// Frequency assumed for annotations that give none.
+        public var missingFrequency: Float = 0.5
+        /// κ: how far an excluded finding that the disease shows always lowers its likelihood.
+        public var exclusionStrength: Float = 0.5
+        /// Log penalty for an observed finding under a NOT annotation.
+        public var negatedPenalty: Float = -2
+        /// Ancestors below this information content are skipped (they reach nearly all diseases).
+        public var minimumInformation: Float = 0.02
+
+        public init() {}
+    }
+
+    public let parameters: Parameters
+    public var modelVersion: String { "baseline-lr-1" }
+    private let index: PhenotypeIndex
+    private let scorer: PostingScorer
+    private let explainer: EvidenceExplainer
+    /// Per term, per posting entry: log(1 − κ f) for an excluded term.
+    private let exclusionPenalties: [[Float]]
+
+    public init(index: PhenotypeIndex, parameters: Parameters = Parameters()) {
+        let value = Self.matchValue(parameters)
+        self.index = index
+        self.parameters = parameters
+        self.scorer = PostingScorer(index: index, minimumInformation: parameters.minimumInformation, value: value)
+        self.explainer = EvidenceExplainer(index: index, minimumInformation: parameters.minimumInformation, value: value)
+        let penalty = Self.exclusionPenalty(parameters)
+        self.exclusionPenalties = index.postingFrequencies.map { list in list.map { penalty($0 < 0 ? nil : $0) } }
+    }
+
+    public var knowledgeBaseVersion: String { index.knowledgeBase.version }
+
+    static func matchValue(_ parameters: Parameters) -> @Sendable (Float, Float?) -> Float {
+        { information, frequency in
+            let f = frequency ?? parameters.missingFrequency
+            let ratio = parameters.noise + (1 - parameters.noise) * f * exp(information)
+            return max(0, log(ratio))
+        }
+    }
+
+    static func exclusionPenalty(_ parameters: Parameters) -> @Sendable (Float?) -> Float {
+        { frequency in
+            let f = frequency ?? parameters.missingFrequency
+            return log(max(1e-6, 1 - parameters.exclusionStrength * f))
+        }
+    }
+
+    /// Total log likelihood ratio per disease.
+    func scores(_ query: CaseQuery) -> [Float] {
+        var totals = Array(repeating: Float(0), count: index.diseaseCount)
+        var scratch = totals
+        for term in query.present { scorer.accumulate(term: term, into: &totals, scratch: &scratch) }
+        for term in query.absent {
+            for (entry, disease) in index.postingDiseases[Int(term)].enumerated() {
+                totals[Int(disease)] += exclusionPenalties[Int(term)][entry]
+            }
+        }
+        if parameters.negatedPenalty < 0 { addNegatedPenalties(query, to: &totals) }
+        return totals
+    }
+
+    private func addNegatedPenalties(_ query: CaseQuery, to totals: inout [Float]) {
+        for term in query.present {
+            var penalised: Set<Int32> = []
+            for ancestor in index.ontology.ancestorIndices[Int(term)] {
+                for disease in index.negatedDiseases[Int(ancestor)] where penalised.insert(disease).inserted {
+                    totals[Int(disease)] += parameters.negatedPenalty
+                }
+            }
+        }
+    }
+
+    public func rank(_ patient: PatientCase, top: Int) -> Differential {
+        let query = CaseQuery(patient, ontology: index.ontology)
+        let scores = scores(query)
+        let penalty = Self.exclusionPenalty(parameters)
+        let entries = TopSelection.topIndices(scores, count: top).enumerated().map { offset, disease in
+            DifferentialEntry(
+                rank: offset + 1, diseaseID: index.knowledgeBase.diseases[disease].id,
+                name: index.knowledgeBase.diseases[disease].name, score: Double(scores[disease]),
+                evidence: Evidence(
+                    supporting: explainer.supporting(query, disease: disease),
+                    against: explainer.against(
+                        query, disease: disease, penalty: penalty, negatedPenalty: parameters.negatedPenalty)))
+        }
+        return Differential(
+            caseID: patient.id, entries: entries, knowledgeBase: knowledgeBaseVersion, model: modelVersion,
+            warnings: patient.warnings + RankingWarnings.forQuery(query))
+    }
+
+    public func rank(of diseaseID: String, in patient: PatientCase) -> Int? {
+        guard let disease = index.knowledgeBase.position(ofDisease: diseaseID) else { return nil }
+        return TopSelection.rank(of: Int(disease), in: scores(CaseQuery(patient, ontology: index.ontology)))
+    }
+}

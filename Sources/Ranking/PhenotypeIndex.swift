@@ -1,0 +1,107 @@
+import Knowledge
+import Ontology
+
+/// Disease phenotype profiles in the shape rankers need, built once from the knowledge base.
+///
+/// For every disease, its features are its positive, non-inheritance annotations. A disease
+/// "reaches" a term when it has the term or a descendant of it; the frequency with which it
+/// reaches the term is the largest frequency among those annotations. The index keeps, per
+/// term, the list of diseases that reach it with that frequency (posting lists), which lets a
+/// ranker score every disease for a query term by walking the query term's ancestors.
+public struct PhenotypeIndex: Sendable {
+    /// One annotated feature of a disease.
+    public struct Feature: Sendable, Equatable {
+        public var term: Int32
+        /// Annotated frequency in 0...1, or nil when the annotation gives none.
+        public var frequency: Float?
+    }
+
+    public let knowledgeBase: KnowledgeBase
+    public let informationContent: InformationContent
+    /// Per disease (parallel to `knowledgeBase.diseases`), its features.
+    public let features: [[Feature]]
+    /// Per disease, term positions it is annotated as NOT having.
+    public let negated: [[Int32]]
+    /// Per term, the diseases annotated as NOT having it.
+    public let negatedDiseases: [[Int32]]
+    /// Per term, the diseases that reach it.
+    public let postingDiseases: [[Int32]]
+    /// Per term, parallel to ``postingDiseases``: the largest frequency with which the disease
+    /// reaches the term, or `-1` when none of the annotations involved gives a frequency.
+    public let postingFrequencies: [[Float]]
+
+    public var ontology: Ontology { knowledgeBase.ontology }
+    public var diseaseCount: Int { knowledgeBase.diseases.count }
+
+    public init(knowledgeBase: KnowledgeBase) {
+        let ontology = knowledgeBase.ontology
+        var features: [[Feature]] = []
+        var negated: [[Int32]] = []
+        features.reserveCapacity(knowledgeBase.diseases.count)
+        for annotations in knowledgeBase.annotationsByDisease {
+            var positive: [Int32: Float?] = [:]
+            var negative: Set<Int32> = []
+            for annotation in annotations where annotation.aspect != .inheritance {
+                guard let position = ontology.position(of: annotation.term) else { continue }
+                if annotation.isNegated || annotation.frequency?.value == 0 {
+                    if annotation.isNegated { negative.insert(position) }
+                    continue
+                }
+                let frequency = annotation.frequency.map { Float($0.value) }
+                if let existing = positive[position] {
+                    positive[position] = Self.larger(existing, frequency)
+                } else {
+                    positive[position] = frequency
+                }
+            }
+            features.append(positive.map { Feature(term: $0.key, frequency: $0.value) }.sorted { $0.term < $1.term })
+            negated.append(negative.sorted())
+        }
+        let ic = InformationContent(ontology: ontology, annotations: features.map { $0.map(\.term) })
+        let postings = Self.postings(ontology: ontology, features: features)
+        self.knowledgeBase = knowledgeBase
+        self.informationContent = ic
+        self.features = features
+        self.negated = negated
+        var negatedDiseases = Array(repeating: [Int32](), count: ontology.count)
+        for (disease, terms) in negated.enumerated() {
+            for term in terms { negatedDiseases[Int(term)].append(Int32(disease)) }
+        }
+        self.negatedDiseases = negatedDiseases
+        self.postingDiseases = postings.diseases
+        self.postingFrequencies = postings.frequencies
+    }
+
+    private static func larger(_ a: Float?, _ b: Float?) -> Float? {
+        switch (a, b) {
+        case (nil, nil): nil
+        case (let x?, nil): x
+        case (nil, let y?): y
+        case (let x?, let y?): max(x, y)
+        }
+    }
+
+    private static func postings(ontology: Ontology, features: [[Feature]]) -> (diseases: [[Int32]], frequencies: [[Float]]) {
+        var diseases = Array(repeating: [Int32](), count: ontology.count)
+        var frequencies = Array(repeating: [Float](), count: ontology.count)
+        var best = Array(repeating: Float(-2), count: ontology.count)  // -2: not reached yet
+        var reached: [Int32] = []
+        for (disease, list) in features.enumerated() {
+            for feature in list {
+                let frequency = feature.frequency ?? -1
+                for ancestor in ontology.ancestorIndices[Int(feature.term)] {
+                    let slot = Int(ancestor)
+                    if best[slot] == -2 { reached.append(ancestor) }
+                    best[slot] = max(best[slot], frequency)
+                }
+            }
+            for term in reached {
+                diseases[Int(term)].append(Int32(disease))
+                frequencies[Int(term)].append(best[Int(term)])
+                best[Int(term)] = -2
+            }
+            reached.removeAll(keepingCapacity: true)
+        }
+        return (diseases, frequencies)
+    }
+}

@@ -1,0 +1,16 @@
+import Clinical
+
+/// Anything that turns a patient case into a ranked differential over the knowledge base.
+public protocol Ranker: Sendable {
+    /// The model's name and version, as outputs name it (e.g. `baseline-lr-1`).
+    var modelVersion: String { get }
+    /// The knowledge base version the ranker reads.
+    var knowledgeBaseVersion: String { get }
+
+    /// The `top` best-scoring diseases for the case, best first, with evidence.
+    func rank(_ patient: PatientCase, top: Int) -> Differential
+
+    /// The 1-based rank of `diseaseID` among all diseases for the case, or nil when the
+    /// ranker cannot place it (unknown id). Used by evaluation, which needs ranks beyond the top.
+    func rank(of diseaseID: String, in patient: PatientCase) -> Int?
+}

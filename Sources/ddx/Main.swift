@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+
+/// Entry point: parses the command line, runs the command and maps failures to ddx's exit
+/// codes — 2 for usage errors, 1 for bad input or a failed step — with one-line messages.
+@main
+enum Main {
+    static func main() {
+        var command: any ParsableCommand
+        do {
+            command = try DDX.parseAsRoot()
+        } catch {
+            let code = DDX.exitCode(for: error)
+            let message = DDX.fullMessage(for: error)
+            if code == .success {
+                print(message)
+                exit(0)
+            }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            exit(2)
+        }
+        do {
+            try command.run()
+        } catch let code as ExitCode {
+            exit(code.rawValue)
+        } catch let failure as CommandFailure {
+            Terminal.error(failure.message)
+            exit(1)
+        } catch {
+            Terminal.error(String(describing: error))
+            exit(1)
+        }
+    }
+}
+
+/// A failure the user can act on, reported as one line and exit code 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    var message: String
+
+    init(_ message: String) {
+        self.message = message
+    }
+
+    var description: String { message }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Ontology
+import Ranking
+
+/// The JSON and text renderings of a differential (SPEC: `ddx rank --format json`).
+struct RankOutput {
+    let ontology: Ontology
+
+    func json(_ differential: Differential) -> [String: Any] {
+        [
+            "case_id": differential.caseID,
+            "differential": differential.entries.map(entry),
+            "knowledge_base": differential.knowledgeBase,
+            "model": differential.model,
+            "warnings": differential.warnings,
+            "disclaimer": "decision support, not a diagnosis",
+        ]
+    }
+
+    private func entry(_ entry: DifferentialEntry) -> [String: Any] {
+        [
+            "rank": entry.rank, "id": entry.diseaseID, "name": entry.name,
+            "score": (entry.score * 1000).rounded() / 1000,
+            "evidence": [
+                "for": entry.evidence.supporting.map { match -> [String: Any] in
+                    var object: [String: Any] = [
+                        "finding": match.query.description, "finding_label": label(match.query),
+                        "disease_term": match.diseaseTerm.description, "disease_term_label": label(match.diseaseTerm),
+                        "common_ancestor": match.commonAncestor.description,
+                        "weight": (match.weight * 1000).rounded() / 1000,
+                    ]
+                    if let frequency = match.frequency { object["frequency"] = frequency }
+                    return object
+                },
+                "against": entry.evidence.against.map { conflict -> [String: Any] in
+                    var object: [String: Any] = [
+                        "finding": conflict.query.description, "finding_label": label(conflict.query),
+                        "disease_term": conflict.diseaseTerm.description,
+                        "disease_term_label": label(conflict.diseaseTerm),
+                        "kind": conflict.kind.rawValue, "weight": (conflict.weight * 1000).rounded() / 1000,
+                    ]
+                    if let frequency = conflict.frequency { object["frequency"] = frequency }
+                    return object
+                },
+            ] as [String: Any],
+        ]
+    }
+
+    /// A table for a person at a terminal.
+    func text(_ differential: Differential, findings: (present: Int, absent: Int)) -> String {
+        var lines = [
+            "Case \(differential.caseID): \(findings.present) observed, \(findings.absent) excluded findings",
+            "Knowledge base \(differential.knowledgeBase) · model \(differential.model) · decision support, not a diagnosis",
+            "",
+            " #  Score  Disease",
+        ]
+        for entry in differential.entries {
+            let rank = String(entry.rank).leftPadded(to: 2)
+            let score = String(format: "%.2f", entry.score).leftPadded(to: 6)
+            lines.append("\(rank) \(score)  \(entry.name) (\(entry.diseaseID))")
+            let support = entry.evidence.supporting.prefix(4).map { match in
+                match.query == match.diseaseTerm
+                    ? "\(label(match.query))" : "\(label(match.query)) ~ \(label(match.diseaseTerm))"
+            }
+            if !support.isEmpty { lines.append("           for: " + support.joined(separator: "; ")) }
+            let against = entry.evidence.against.prefix(3).map { conflict in
+                conflict.kind == .excludedButExpected
+                    ? "no \(label(conflict.query))" + (conflict.frequency.map { String(format: " (seen in %.0f%%)", $0 * 100) } ?? "")
+                    : "\(label(conflict.query)) (disease: NOT \(label(conflict.diseaseTerm)))"
+            }
+            if !against.isEmpty { lines.append("       against: " + against.joined(separator: "; ")) }
+        }
+        for warning in differential.warnings { lines.append("warning: \(warning)") }
+        return lines.joined(separator: "\n")
+    }
+
+    private func label(_ id: TermID) -> String { ontology.name(of: id) ?? id.description }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

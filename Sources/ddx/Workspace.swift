@@ -1,0 +1,60 @@
+import Foundation
+import Knowledge
+import Ranking
+
+/// The data directory and what commands load from it, set up on first use.
+struct Workspace {
+    let directory: DataDirectory
+
+    init(directory: DataDirectory = DataDirectory()) {
+        self.directory = directory
+    }
+
+    /// Whether a knowledge base is ready to load.
+    var isReady: Bool { FileManager.default.fileExists(atPath: directory.knowledgeBase.path) }
+
+    /// Fetches the pinned release (if missing) and builds the knowledge base.
+    func setUp(force: Bool) throws {
+        let log: (String) -> Void = { Terminal.note($0) }
+        if isReady && !force {
+            let info = try KnowledgeStore.info(at: directory.knowledgeBase)
+            if info.schemaVersion == KnowledgeStore.schemaVersion {
+                log("knowledge base ready: \(info.hpoRelease) at \(directory.knowledgeBase.path)")
+                return
+            }
+            log("knowledge base schema \(info.schemaVersion) is outdated; rebuilding")
+        }
+        let started = Date()
+        let haveFiles = [directory.ontologyFile, directory.annotationFile].allSatisfy {
+            FileManager.default.fileExists(atPath: $0.path)
+        }
+        if force || !haveFiles {
+            try ReleaseFetcher(directory: directory).fetch(log: log)
+        }
+        let summary = try KnowledgeBuilder().build(
+            ontologyFile: directory.ontologyFile, annotationFile: directory.annotationFile,
+            into: directory.knowledgeBase, log: log)
+        log(
+            "knowledge base built in \(String(format: "%.1f", Date().timeIntervalSince(started))) s: "
+                + "\(summary.info.hpoRelease), \(summary.terms) terms, \(summary.diseases) diseases, "
+                + "\(summary.annotations) annotations")
+    }
+
+    /// Loads the knowledge base, setting up first when needed.
+    func loadKnowledgeBase() throws -> KnowledgeBase {
+        if !isReady {
+            Terminal.note("first run: setting up the knowledge base in \(directory.root.path)")
+            try setUp(force: false)
+        }
+        do {
+            return try KnowledgeStore.load(from: directory.knowledgeBase)
+        } catch let error as KnowledgeStoreError {
+            throw CommandFailure(error.description)
+        }
+    }
+
+    /// Loads the knowledge base and builds the ranking index over it.
+    func loadIndex() throws -> PhenotypeIndex {
+        PhenotypeIndex(knowledgeBase: try loadKnowledgeBase())
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Knowledge
+import Ontology
+import Testing
+import TestFixtures
+
+@Suite struct KnowledgeStoreTests {
+    private func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ddx-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func buildsFromFilesAndLoadsTheSameKnowledge() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let obo = folder.appendingPathComponent("hp.obo")
+        let hpoa = folder.appendingPathComponent("phenotype.hpoa")
+        try ToyRelease.obo.write(to: obo, atomically: true, encoding: .utf8)
+        try ToyRelease.hpoa.write(to: hpoa, atomically: true, encoding: .utf8)
+        let store = folder.appendingPathComponent("kb.sqlite")
+
+        let summary = try KnowledgeBuilder().build(ontologyFile: obo, annotationFile: hpoa, into: store) { _ in }
+        #expect(summary.terms == 16)
+        #expect(summary.diseases == 4)
+
+        let loaded = try KnowledgeStore.load(from: store)
+        let expected = try ToyRelease.knowledgeBase()
+        #expect(loaded.version == "hp/releases/toy")
+        #expect(loaded.ontology.terms == expected.ontology.terms)
+        #expect(loaded.diseases == expected.diseases)
+        #expect(loaded.annotationsByDisease == expected.annotationsByDisease)
+        #expect(loaded.info.checksums["hp.obo"] == (try FileChecksum.sha256(of: obo)))
+        #expect(loaded.info.schemaVersion == KnowledgeStore.schemaVersion)
+        #expect(try KnowledgeStore.counts(at: store)["annotation"] == 10)
+    }
+
+    @Test func reportsAMissingStore() throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("ddx-none-\(UUID()).sqlite")
+        #expect(throws: KnowledgeStoreError.self) { try KnowledgeStore.load(from: missing) }
+    }
+
+    @Test func checksumsMatchAKnownValue() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("abc.txt")
+        try Data("abc".utf8).write(to: file)
+        #expect(try FileChecksum.sha256(of: file) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    @Test func dataDirectoryHonoursDDXHome() {
+        let directory = DataDirectory(environment: ["DDX_HOME": "/tmp/somewhere", "HOME": "/root"])
+        #expect(directory.knowledgeBase.path == "/tmp/somewhere/kb.sqlite")
+        #expect(DataDirectory(environment: ["HOME": "/home/a"]).root.path == "/home/a/.cache/ddx")
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Clinical
+import Knowledge
+import Ontology
+import Ranking
+import Testing
+import TestFixtures
+
+@Suite struct RankerTests {
+    let index: PhenotypeIndex
+
+    init() throws {
+        index = PhenotypeIndex(knowledgeBase: try ToyRelease.knowledgeBase())
+    }
+
+    private func patient(present: [Int32], absent: [Int32] = []) -> PatientCase {
+        PatientCase(
+            id: "toy",
+            findings: present.map { Finding(id: TermID($0), status: .present) }
+                + absent.map { Finding(id: TermID($0), status: .absent) })
+    }
+
+    @Test(arguments: ModelName.allCases)
+    func aSpecificMatchRanksFirst(model: ModelName) {
+        let ranker = model.makeRanker(index: index)
+        let differential = ranker.rank(patient(present: [7359]), top: 4)
+        #expect(differential.entries.first?.diseaseID == "OMIM:100001")
+        #expect(differential.entries.map(\.rank) == [1, 2, 3, 4])
+        #expect(differential.knowledgeBase == "hp/releases/toy")
+    }
+
+    @Test(arguments: ModelName.allCases)
+    func twoMatchedFindingsBeatOne(model: ModelName) {
+        let differential = model.makeRanker(index: index).rank(patient(present: [1250, 505]), top: 2)
+        #expect(differential.entries.first?.diseaseID == "ORPHA:4000")
+    }
+
+    @Test func frequentFeaturesCountMoreThanUnquantifiedOnes() {
+        // Both diseases have an atrial septal defect: at 5/5, or with no frequency given.
+        let ranker = LikelihoodRanker(index: index)
+        let differential = ranker.rank(patient(present: [1631]), top: 2)
+        #expect(differential.entries.map(\.diseaseID) == ["OMIM:100003", "OMIM:100002"])
+        #expect(differential.entries[0].score > differential.entries[1].score)
+    }
+
+    @Test func anExcludedFeatureLowersTheScoreInProportionToItsFrequency() throws {
+        let ranker = LikelihoodRanker(index: index)
+        let without = try #require(ranker.rank(patient(present: [1631]), top: 4).entries.first { $0.diseaseID == "OMIM:100003" })
+        let with = try #require(
+            ranker.rank(patient(present: [1631], absent: [1629]), top: 4).entries.first { $0.diseaseID == "OMIM:100003" })
+        let expectedPenalty = log(1 - Double(ranker.parameters.exclusionStrength) * 0.2)
+        #expect(abs((with.score - without.score) - expectedPenalty) < 1e-4)
+        let conflict = try #require(with.evidence.against.first)
+        #expect(conflict.kind == .excludedButExpected)
+        #expect(conflict.query == TermID(1629))
+    }
+
+    @Test func anObservedFindingUnderANotAnnotationCountsAgainst() throws {
+        let ranker = LikelihoodRanker(index: index)
+        let entry = try #require(
+            ranker.rank(patient(present: [518, 1250]), top: 4).entries.first { $0.diseaseID == "OMIM:100002" })
+        #expect(entry.evidence.against.contains { $0.kind == .observedButNegated && $0.diseaseTerm == TermID(1250) })
+    }
+
+    @Test func evidenceNamesTheMatchedDiseaseFeature() throws {
+        let entry = try #require(LikelihoodRanker(index: index).rank(patient(present: [1250]), top: 1).entries.first)
+        #expect(entry.diseaseID == "OMIM:100001")
+        let match = try #require(entry.evidence.supporting.first)
+        #expect(match.query == TermID(1250))
+        #expect(match.diseaseTerm == TermID(7359))  // the disease has the more specific term
+        #expect(match.commonAncestor == TermID(1250))
+        #expect(abs(match.weight - entry.score) < 1e-4)
+    }
+
+    @Test(arguments: ModelName.allCases)
+    func rankOfAgreesWithTheList(model: ModelName) {
+        let ranker = model.makeRanker(index: index)
+        let case_ = patient(present: [1250, 1631])
+        let list = ranker.rank(case_, top: 4)
+        for entry in list.entries {
+            #expect(ranker.rank(of: entry.diseaseID, in: case_) == entry.rank)
+        }
+        #expect(ranker.rank(of: "OMIM:999999", in: case_) == nil)
+    }
+
+    @Test func unknownIDsAreIgnoredWithAWarning() {
+        let differential = LikelihoodRanker(index: index).rank(patient(present: [7359, 4242]), top: 3)
+        #expect(differential.entries.first?.diseaseID == "OMIM:100001")
+        #expect(differential.warnings.contains { $0.contains("HP:0004242") })
+    }
+
+    @Test func aCaseWithoutFindingsStillAnswersAndSaysSo() {
+        let differential = LikelihoodRanker(index: index).rank(patient(present: []), top: 10)
+        #expect(differential.entries.count == 4)
+        #expect(differential.warnings.contains { $0.contains("no observed findings") })
+    }
+}
