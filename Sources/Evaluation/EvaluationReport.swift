@@ -14,6 +14,11 @@ public struct EvaluationReport: Sendable, Equatable {
     public struct MissingTruth: Sendable, Equatable {
         public var caseID: String
         public var truth: String
+
+        public init(caseID: String, truth: String) {
+            self.caseID = caseID
+            self.truth = truth
+        }
     }
 
     /// All cases read, including those that cannot be evaluated.

@@ -20,6 +20,12 @@ public struct Frequency: Sendable, Equatable, Hashable {
         self.value = value
     }
 
+    /// A frequency already parsed, as the knowledge base store keeps it.
+    init(text: String, value: Double) {
+        self.text = text
+        self.value = value
+    }
+
     /// HPO frequency subontology terms and the midpoint of the range each defines.
     public static let termValues: [TermID: Double] = [
         TermID(40280): 1.0,  // Obligate: 100%

@@ -90,5 +90,11 @@ public struct HPOAError: Error, CustomStringConvertible, Equatable {
     public var line: Int
     public var reason: String
 
+    public init(file: String, line: Int, reason: String) {
+        self.file = file
+        self.line = line
+        self.reason = reason
+    }
+
     public var description: String { "\(file):\(line): \(reason)" }
 }

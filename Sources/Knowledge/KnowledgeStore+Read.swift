@@ -53,22 +53,27 @@ extension KnowledgeStore {
         let cursor = try Row.fetchCursor(
             db,
             sql: """
-                SELECT disease_id, term_id, negated, frequency_text, onset, sex, modifiers, "references",
-                       evidence, aspect, biocuration
+                SELECT disease_id, term_id, negated, frequency_text, frequency, onset, sex, modifiers,
+                       "references", evidence, aspect, biocuration
                 FROM annotation ORDER BY rowid
                 """)
+        var frequencies: [String: Frequency] = [:]  // few distinct texts: parse each once
         while let row = try cursor.next() {
-            let modifiers: String = row[6]
-            let references: String = row[7]
+            var frequency: Frequency?
+            if let text = row[3] as String?, let value = row[4] as Double? {
+                frequency = frequencies[text] ?? Frequency(text: text, value: value)
+                frequencies[text] = frequency
+            }
+            let modifiers: String = row[7]
+            let references: String = row[8]
             annotations.append(
                 Annotation(
-                    diseaseID: row[0], term: TermID(row[1]), isNegated: row[2],
-                    frequency: (row[3] as String?).flatMap(Frequency.init),
-                    onset: (row[4] as Int32?).map(TermID.init), sex: row[5],
-                    modifiers: modifiers.split(separator: ";").compactMap { TermID($0) },
+                    diseaseID: row[0], term: TermID(row[1]), isNegated: row[2], frequency: frequency,
+                    onset: (row[5] as Int32?).map(TermID.init), sex: row[6],
+                    modifiers: modifiers.isEmpty ? [] : modifiers.split(separator: ";").compactMap { TermID($0) },
                     references: references.split(separator: ";").map(String.init),
-                    evidence: row[8], aspect: Annotation.Aspect(rawValue: row[9]) ?? .phenotype,
-                    biocuration: row[10]))
+                    evidence: row[9], aspect: Annotation.Aspect(rawValue: row[10]) ?? .phenotype,
+                    biocuration: row[11]))
         }
         return annotations
     }

@@ -43,10 +43,14 @@ public struct Evidence: Sendable, Equatable {
     /// Findings that count against the disease: excluded findings the disease usually shows,
     /// or observed findings the disease is annotated as not having.
     public var against: [FindingConflict]
+    /// Excluded findings that match the disease's features: pertinent negatives, which name
+    /// features of the diseases under consideration (weighted as the ranker scores them).
+    public var pertinentNegatives: [FindingMatch]
 
-    public init(supporting: [FindingMatch] = [], against: [FindingConflict] = []) {
+    public init(supporting: [FindingMatch] = [], against: [FindingConflict] = [], pertinentNegatives: [FindingMatch] = []) {
         self.supporting = supporting
         self.against = against
+        self.pertinentNegatives = pertinentNegatives
     }
 }
 

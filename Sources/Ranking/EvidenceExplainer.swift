@@ -10,18 +10,26 @@ struct EvidenceExplainer: Sendable {
     let minimumInformation: Float
     let value: @Sendable (_ information: Float, _ frequency: Float?) -> Float
 
-    func supporting(_ query: CaseQuery, disease: Int) -> [FindingMatch] {
+    /// For each of `terms`, its best match among the disease's features; `scale` multiplies
+    /// the weight (the share of the match value the score uses for these terms).
+    func matches(_ terms: [Int32], disease: Int, scale: Float = 1) -> [FindingMatch] {
         let ontology = index.ontology
         let information = index.informationContent.values
         var matches: [FindingMatch] = []
-        for term in query.present {
+        for term in terms {
             let ancestors = Set(ontology.ancestorIndices[Int(term)])
             var best: (weight: Float, feature: PhenotypeIndex.Feature, ancestor: Int32)?
             for feature in index.features[disease] {
                 for ancestor in ontology.ancestorIndices[Int(feature.term)]
                 where ancestors.contains(ancestor) && information[Int(ancestor)] >= minimumInformation {
                     let weight = value(information[Int(ancestor)], feature.frequency)
-                    if weight > (best?.weight ?? 0) { best = (weight, feature, ancestor) }
+                    // On a tie, the deeper ancestor names the match more precisely.
+                    let deeper = best.map {
+                        ontology.ancestorIndices[Int(ancestor)].count > ontology.ancestorIndices[Int($0.ancestor)].count
+                    } ?? true
+                    if weight > (best?.weight ?? 0) || (weight > 0 && weight == best?.weight && deeper) {
+                        best = (weight, feature, ancestor)
+                    }
                 }
             }
             guard let found = best else { continue }
@@ -31,13 +39,14 @@ struct EvidenceExplainer: Sendable {
                     diseaseTerm: ontology.terms[Int(found.feature.term)].id,
                     commonAncestor: ontology.terms[Int(found.ancestor)].id,
                     frequency: found.feature.frequency.map(Double.init),
-                    weight: Double(found.weight)))
+                    weight: Double(found.weight * scale)))
         }
         return matches.sorted { $0.weight > $1.weight }
     }
 
-    /// Excluded findings the disease has (or has a more specific form of), with `penalty`
-    /// computed from the frequency; and observed findings under a NOT annotation.
+    /// Excluded findings the disease has (or has a more specific form of), where that costs
+    /// a penalty or the disease shows the feature in at least half its patients; and observed
+    /// findings under a NOT annotation.
     func against(
         _ query: CaseQuery, disease: Int, penalty: (Float?) -> Float, negatedPenalty: Float
     ) -> [FindingConflict] {
@@ -48,7 +57,7 @@ struct EvidenceExplainer: Sendable {
             guard !hits.isEmpty else { continue }
             let strongest = hits.max { ($0.frequency ?? -1) < ($1.frequency ?? -1) } ?? hits[0]
             let weight = penalty(strongest.frequency)
-            guard weight < 0 else { continue }
+            guard weight < 0 || (strongest.frequency ?? 0) >= 0.5 else { continue }
             conflicts.append(
                 FindingConflict(
                     query: ontology.terms[Int(term)].id, diseaseTerm: ontology.terms[Int(strongest.term)].id,
@@ -64,6 +73,6 @@ struct EvidenceExplainer: Sendable {
                         kind: .observedButNegated, frequency: nil, weight: Double(negatedPenalty)))
             }
         }
-        return conflicts.sorted { $0.weight < $1.weight }
+        return conflicts.sorted { ($0.weight, -($0.frequency ?? 0)) < ($1.weight, -($1.frequency ?? 0)) }
     }
 }

@@ -9,15 +9,19 @@ import Knowledge
 /// features under a) and IC the information content. Reaching q from a costs the share of
 /// a's diseases that also have q, so P(q | d) ≈ f · e^(IC(a) − IC(q)), while in the
 /// background P(q) ≈ e^(−IC(q)). Their ratio, mixed with a noise rate η for findings the
-/// disease model does not explain, is
+/// disease model does not explain and with frequencies damped by an exponent α, is
 ///
-///     LR(q, d) = η + (1 − η) · f · e^(IC(a)),
+///     LR(q, d) = η + (1 − η) · f^α · e^(IC(a)),
 ///
-/// maximised over a. With every f = 1 this is Resnik's similarity on an exponential scale;
-/// frequencies make common features count more than rare ones. The score is the sum of
-/// log LR over observed terms, plus, for each excluded term x that d shows with frequency f,
-/// log(1 − κ·f): excluded findings count only as strongly as the disease's frequency says,
-/// since case reports often list as excluded features the disease has only occasionally.
+/// maximised over a. With α = 0 this is Resnik's similarity on an exponential scale. The
+/// score is the sum of log LR over the observed terms.
+///
+/// Excluded findings are used the way they behave in real case reports, as measured on the
+/// development phenopackets (Evaluation/baseline.md): a penalty log(1 − κ·f) for an excluded
+/// feature the disease shows lowered accuracy at every κ tried, because reports list as
+/// excluded the features of the diseases being weighed — often features the true disease has
+/// at low frequency. So κ = 0 by default, and instead each excluded term adds β times its
+/// match value: a pertinent negative is evidence of which diseases were under consideration.
 /// Observed terms the disease is annotated as not having (NOT) cost a fixed log penalty.
 public struct LikelihoodRanker: Ranker {
     /// The model's constants, chosen on the development split (see Evaluation/).
@@ -26,14 +30,44 @@ public struct LikelihoodRanker: Ranker {
         public var noise: Float = 0.05
         /// Frequency assumed for annotations that give none.
         public var missingFrequency: Float = 0.5
+        /// α: how strongly frequencies weigh matches, LR ∝ f^α (0 ignores them, 1 is the plain ratio).
+        public var frequencyExponent: Float = 0.25
         /// κ: how far an excluded finding that the disease shows always lowers its likelihood.
-        public var exclusionStrength: Float = 0.5
+        public var exclusionStrength: Float = 0
+        /// β: weight of an excluded finding's match to the disease's features, as evidence that
+        /// the disease was under consideration (pertinent negatives name features of the
+        /// diseases a clinician or curator was weighing).
+        public var pertinenceWeight: Float = 0.25
         /// Log penalty for an observed finding under a NOT annotation.
         public var negatedPenalty: Float = -2
         /// Ancestors below this information content are skipped (they reach nearly all diseases).
-        public var minimumInformation: Float = 0.02
+        public var minimumInformation: Float = 0.5
 
         public init() {}
+
+        /// Sets one constant by name (`noise`, `missing_frequency`, `frequency_exponent`,
+        /// `exclusion_strength`, `negated_penalty`, `minimum_information`), for tuning runs.
+        public mutating func set(_ name: String, to value: Float) throws(ParameterError) {
+            switch name {
+            case "noise": noise = value
+            case "missing_frequency": missingFrequency = value
+            case "frequency_exponent": frequencyExponent = value
+            case "exclusion_strength": exclusionStrength = value
+            case "negated_penalty": negatedPenalty = value
+            case "pertinence_weight": pertinenceWeight = value
+            case "minimum_information": minimumInformation = value
+            default: throw ParameterError(name: name)
+            }
+        }
+    }
+
+    /// An unknown parameter name.
+    public struct ParameterError: Error, CustomStringConvertible {
+        public var name: String
+        public var description: String {
+            "unknown parameter '\(name)': use noise, missing_frequency, frequency_exponent, exclusion_strength, "
+                + "negated_penalty or minimum_information"
+        }
     }
 
     public let parameters: Parameters
@@ -59,7 +93,8 @@ public struct LikelihoodRanker: Ranker {
     static func matchValue(_ parameters: Parameters) -> @Sendable (Float, Float?) -> Float {
         { information, frequency in
             let f = frequency ?? parameters.missingFrequency
-            let ratio = parameters.noise + (1 - parameters.noise) * f * exp(information)
+            let weight = parameters.frequencyExponent == 1 ? f : pow(f, parameters.frequencyExponent)
+            let ratio = parameters.noise + (1 - parameters.noise) * weight * exp(information)
             return max(0, log(ratio))
         }
     }
@@ -76,7 +111,12 @@ public struct LikelihoodRanker: Ranker {
         var totals = Array(repeating: Float(0), count: index.diseaseCount)
         var scratch = totals
         for term in query.present { scorer.accumulate(term: term, into: &totals, scratch: &scratch) }
-        for term in query.absent {
+        if parameters.pertinenceWeight != 0 && !query.absent.isEmpty {
+            var pertinence = Array(repeating: Float(0), count: index.diseaseCount)
+            for term in query.absent { scorer.accumulate(term: term, into: &pertinence, scratch: &scratch) }
+            for disease in totals.indices { totals[disease] += parameters.pertinenceWeight * pertinence[disease] }
+        }
+        for term in query.absent where parameters.exclusionStrength > 0 {
             for (entry, disease) in index.postingDiseases[Int(term)].enumerated() {
                 totals[Int(disease)] += exclusionPenalties[Int(term)][entry]
             }
@@ -105,9 +145,11 @@ public struct LikelihoodRanker: Ranker {
                 rank: offset + 1, diseaseID: index.knowledgeBase.diseases[disease].id,
                 name: index.knowledgeBase.diseases[disease].name, score: Double(scores[disease]),
                 evidence: Evidence(
-                    supporting: explainer.supporting(query, disease: disease),
+                    supporting: explainer.matches(query.present, disease: disease),
                     against: explainer.against(
-                        query, disease: disease, penalty: penalty, negatedPenalty: parameters.negatedPenalty)))
+                        query, disease: disease, penalty: penalty, negatedPenalty: parameters.negatedPenalty),
+                    pertinentNegatives: parameters.pertinenceWeight == 0
+                        ? [] : explainer.matches(query.absent, disease: disease, scale: parameters.pertinenceWeight)))
         }
         return Differential(
             caseID: patient.id, entries: entries, knowledgeBase: knowledgeBaseVersion, model: modelVersion,

@@ -8,10 +8,12 @@ public enum ModelName: String, Sendable, CaseIterable {
     /// What `ddx rank` uses without `--model`.
     public static let `default`: ModelName = .baseline
 
-    /// Builds the ranker over a prepared index.
-    public func makeRanker(index: PhenotypeIndex) -> any Ranker {
+    /// Builds the ranker over a prepared index; `parameters` tune the baseline.
+    public func makeRanker(
+        index: PhenotypeIndex, parameters: LikelihoodRanker.Parameters = .init()
+    ) -> any Ranker {
         switch self {
-        case .baseline: LikelihoodRanker(index: index)
+        case .baseline: LikelihoodRanker(index: index, parameters: parameters)
         case .resnik: ResnikRanker(index: index)
         }
     }

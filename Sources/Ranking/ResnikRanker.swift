@@ -36,7 +36,7 @@ public struct ResnikRanker: Ranker {
             DifferentialEntry(
                 rank: offset + 1, diseaseID: index.knowledgeBase.diseases[disease].id,
                 name: index.knowledgeBase.diseases[disease].name, score: Double(scores[disease]),
-                evidence: Evidence(supporting: explainer.supporting(query, disease: disease)))
+                evidence: Evidence(supporting: explainer.matches(query.present, disease: disease)))
         }
         return Differential(
             caseID: patient.id, entries: entries, knowledgeBase: knowledgeBaseVersion, model: modelVersion,

@@ -28,6 +28,8 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Seed of --sample.") var sampleSeed: UInt64 = 2025
     @Flag(help: "With --sample: draw only among cases whose diagnosis the knowledge base has.")
     var eligibleOnly = false
+    @Option(name: .customLong("parameter"), help: ArgumentHelp("Override a baseline constant, NAME=VALUE (tuning).", visibility: .hidden))
+    var parameters: [String] = []
 
     func validate() throws {
         guard bootstrap >= 100 else { throw ValidationError("--bootstrap must be at least 100") }
@@ -47,16 +49,17 @@ struct EvalCommand: ParsableCommand {
         guard !cases.isEmpty else { throw CommandFailure("\(set): no cases with a truth to evaluate") }
 
         let names = models.isEmpty ? [ModelName.default] : models
+        let tuned = try BaselineParameters.parse(parameters)
         var runs: [(name: String, outcomes: [CaseOutcome])] = []
         for name in names {
-            let arm = ModelArm(ranker: name.makeRanker(index: index), name: "model:\(name.rawValue)")
+            let arm = ModelArm(ranker: name.makeRanker(index: index, parameters: tuned), name: "model:\(name.rawValue)")
             var progress = ProgressBar(total: cases.count, label: "ranking with \(name.rawValue)")
             let outcomes = arm.run(cases, knowledgeBase: index.knowledgeBase) { progress.update($0) }
             runs.append((arm.name, outcomes))
         }
         let report = EvaluationReport(arms: runs, bootstrap: Bootstrap(resamples: bootstrap, seed: seed))
         let rendering = EvalOutput(report: report, knowledgeBase: index.knowledgeBase.version,
-                                   models: names.map { $0.makeRanker(index: index).modelVersion })
+                                   models: names.map { $0.makeRanker(index: index, parameters: tuned).modelVersion })
         switch format {
         case .json: Terminal.output(try JSONText.encode(rendering.json()))
         case .text: Terminal.output(rendering.text())

@@ -20,31 +20,36 @@ struct RankOutput {
     private func entry(_ entry: DifferentialEntry) -> [String: Any] {
         [
             "rank": entry.rank, "id": entry.diseaseID, "name": entry.name,
-            "score": (entry.score * 1000).rounded() / 1000,
+            "score": rounded(entry.score),
             "evidence": [
-                "for": entry.evidence.supporting.map { match -> [String: Any] in
-                    var object: [String: Any] = [
-                        "finding": match.query.description, "finding_label": label(match.query),
-                        "disease_term": match.diseaseTerm.description, "disease_term_label": label(match.diseaseTerm),
-                        "common_ancestor": match.commonAncestor.description,
-                        "weight": (match.weight * 1000).rounded() / 1000,
-                    ]
-                    if let frequency = match.frequency { object["frequency"] = frequency }
-                    return object
-                },
-                "against": entry.evidence.against.map { conflict -> [String: Any] in
-                    var object: [String: Any] = [
-                        "finding": conflict.query.description, "finding_label": label(conflict.query),
-                        "disease_term": conflict.diseaseTerm.description,
-                        "disease_term_label": label(conflict.diseaseTerm),
-                        "kind": conflict.kind.rawValue, "weight": (conflict.weight * 1000).rounded() / 1000,
-                    ]
-                    if let frequency = conflict.frequency { object["frequency"] = frequency }
-                    return object
-                },
+                "for": entry.evidence.supporting.map(match),
+                "against": entry.evidence.against.map(conflict),
+                "pertinent_negatives": entry.evidence.pertinentNegatives.map(match),
             ] as [String: Any],
         ]
     }
+
+    private func match(_ match: FindingMatch) -> [String: Any] {
+        var object: [String: Any] = [
+            "finding": match.query.description, "finding_label": label(match.query),
+            "disease_term": match.diseaseTerm.description, "disease_term_label": label(match.diseaseTerm),
+            "common_ancestor": match.commonAncestor.description, "weight": rounded(match.weight),
+        ]
+        if let frequency = match.frequency { object["frequency"] = rounded(frequency) }
+        return object
+    }
+
+    private func conflict(_ conflict: FindingConflict) -> [String: Any] {
+        var object: [String: Any] = [
+            "finding": conflict.query.description, "finding_label": label(conflict.query),
+            "disease_term": conflict.diseaseTerm.description, "disease_term_label": label(conflict.diseaseTerm),
+            "kind": conflict.kind.rawValue, "weight": rounded(conflict.weight),
+        ]
+        if let frequency = conflict.frequency { object["frequency"] = rounded(frequency) }
+        return object
+    }
+
+    private func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 
     /// A table for a person at a terminal.
     func text(_ differential: Differential, findings: (present: Int, absent: Int)) -> String {
@@ -69,6 +74,8 @@ struct RankOutput {
                     : "\(label(conflict.query)) (disease: NOT \(label(conflict.diseaseTerm)))"
             }
             if !against.isEmpty { lines.append("       against: " + against.joined(separator: "; ")) }
+            let pertinent = entry.evidence.pertinentNegatives.prefix(3).map { "no \(label($0.query))" }
+            if !pertinent.isEmpty { lines.append("    considered: " + pertinent.joined(separator: "; ")) }
         }
         for warning in differential.warnings { lines.append("warning: \(warning)") }
         return lines.joined(separator: "\n")

@@ -47,7 +47,7 @@ struct Workspace {
             try setUp(force: false)
         }
         do {
-            return try KnowledgeStore.load(from: directory.knowledgeBase)
+            return try timed("loaded the knowledge base") { try KnowledgeStore.load(from: directory.knowledgeBase) }
         } catch let error as KnowledgeStoreError {
             throw CommandFailure(error.description)
         }
@@ -55,6 +55,16 @@ struct Workspace {
 
     /// Loads the knowledge base and builds the ranking index over it.
     func loadIndex() throws -> PhenotypeIndex {
-        PhenotypeIndex(knowledgeBase: try loadKnowledgeBase())
+        let knowledgeBase = try loadKnowledgeBase()
+        return timed("built the ranking index") { PhenotypeIndex(knowledgeBase: knowledgeBase) }
+    }
+
+    /// Runs `body`, and with `DDX_VERBOSE=1` says on stderr how long it took.
+    private func timed<T>(_ what: String, _ body: () throws -> T) rethrows -> T {
+        guard ProcessInfo.processInfo.environment["DDX_VERBOSE"] == "1" else { return try body() }
+        let start = Date()
+        let result = try body()
+        Terminal.note(String(format: "%@ in %.3f s", what, Date().timeIntervalSince(start)))
+        return result
     }
 }

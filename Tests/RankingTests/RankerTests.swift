@@ -44,7 +44,10 @@ import TestFixtures
     }
 
     @Test func anExcludedFeatureLowersTheScoreInProportionToItsFrequency() throws {
-        let ranker = LikelihoodRanker(index: index)
+        var parameters = LikelihoodRanker.Parameters()
+        parameters.exclusionStrength = 0.5
+        parameters.pertinenceWeight = 0
+        let ranker = LikelihoodRanker(index: index, parameters: parameters)
         let without = try #require(ranker.rank(patient(present: [1631]), top: 4).entries.first { $0.diseaseID == "OMIM:100003" })
         let with = try #require(
             ranker.rank(patient(present: [1631], absent: [1629]), top: 4).entries.first { $0.diseaseID == "OMIM:100003" })
@@ -53,6 +56,25 @@ import TestFixtures
         let conflict = try #require(with.evidence.against.first)
         #expect(conflict.kind == .excludedButExpected)
         #expect(conflict.query == TermID(1629))
+    }
+
+    @Test func anExcludedFeatureOfTheDiseaseCountsAsAPertinentNegative() throws {
+        var parameters = LikelihoodRanker.Parameters()
+        parameters.exclusionStrength = 0
+        parameters.pertinenceWeight = 0.5
+        let ranker = LikelihoodRanker(index: index, parameters: parameters)
+        let plain = ranker.rank(patient(present: [1631]), top: 4).entries
+        let withNegative = ranker.rank(patient(present: [1631], absent: [1629]), top: 4).entries
+        let before = try #require(plain.first { $0.diseaseID == "OMIM:100003" })
+        let after = try #require(withNegative.first { $0.diseaseID == "OMIM:100003" })
+        let pertinent = try #require(after.evidence.pertinentNegatives.first)
+        #expect(pertinent.query == TermID(1629))
+        #expect(after.score > before.score)
+        #expect(abs((after.score - before.score) - pertinent.weight) < 1e-4)
+        // The other heart disease lacks a ventricular septal defect: it gains less.
+        let otherBefore = try #require(plain.first { $0.diseaseID == "OMIM:100002" })
+        let otherAfter = try #require(withNegative.first { $0.diseaseID == "OMIM:100002" })
+        #expect(after.score - before.score > otherAfter.score - otherBefore.score)
     }
 
     @Test func anObservedFindingUnderANotAnnotationCountsAgainst() throws {

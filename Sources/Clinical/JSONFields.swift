@@ -1,0 +1,111 @@
+import Foundation
+
+/// A JSON object from `JSONSerialization` with typed look-ups that fail with a
+/// ``CaseInputError`` naming the field's path (`findings[2].status`).
+///
+/// JSON `null` counts as a missing field. Booleans and numbers both arrive as `NSNumber`
+/// (on Linux too), so booleans are told apart by their Objective-C type code.
+struct JSONFields {
+    let values: [String: Any]
+    /// Path of this object inside the case; empty for the case itself.
+    let path: String
+    let location: InputLocation
+
+    init(_ values: [String: Any], path: String = "", location: InputLocation) {
+        self.values = values
+        self.path = path
+        self.location = location
+    }
+
+    /// True when the key is there and not `null`.
+    func contains(_ key: String) -> Bool { value(key) != nil }
+
+    /// The path of a member, for error messages.
+    func path(of key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    func string(_ key: String) throws(CaseInputError) -> String? {
+        guard let value = value(key) else { return nil }
+        guard let text = value as? String else { throw wrongType(key, expected: "a string", got: value) }
+        return text
+    }
+
+    func bool(_ key: String) throws(CaseInputError) -> Bool? {
+        guard let value = value(key) else { return nil }
+        guard let flag = Self.boolean(value) else { throw wrongType(key, expected: "true or false", got: value) }
+        return flag
+    }
+
+    func object(_ key: String) throws(CaseInputError) -> JSONFields? {
+        guard let value = value(key) else { return nil }
+        guard let members = value as? [String: Any] else {
+            throw wrongType(key, expected: "an object", got: value)
+        }
+        return JSONFields(members, path: path(of: key), location: location)
+    }
+
+    func array(_ key: String) throws(CaseInputError) -> [Any]? {
+        guard let value = value(key) else { return nil }
+        guard let elements = value as? [Any] else { throw wrongType(key, expected: "an array", got: value) }
+        return elements
+    }
+
+    /// An array whose elements must all be objects.
+    func objects(_ key: String) throws(CaseInputError) -> [JSONFields]? {
+        guard let elements = try array(key) else { return nil }
+        var result: [JSONFields] = []
+        for (index, element) in elements.enumerated() {
+            let elementPath = "\(path(of: key))[\(index)]"
+            guard let members = element as? [String: Any] else {
+                throw location.error(
+                    .wrongType, field: elementPath,
+                    "expected an object, got \(Self.describe(element))")
+            }
+            result.append(JSONFields(members, path: elementPath, location: location))
+        }
+        return result
+    }
+
+    /// An error about one member of this object.
+    func error(_ kind: CaseInputError.Kind, at key: String, _ reason: String) -> CaseInputError {
+        location.error(kind, field: path(of: key), reason)
+    }
+
+    func wrongType(_ key: String, expected: String, got value: Any) -> CaseInputError {
+        error(.wrongType, at: key, "expected \(expected), got \(Self.describe(value))")
+    }
+
+    private func value(_ key: String) -> Any? {
+        guard let value = values[key], !(value is NSNull) else { return nil }
+        return value
+    }
+
+    /// A JSON boolean; nil for numbers, even 0 and 1.
+    static func boolean(_ value: Any) -> Bool? {
+        if let number = value as? NSNumber {
+            return String(cString: number.objCType) == "c" ? number.boolValue : nil
+        }
+        return value as? Bool
+    }
+
+    /// The value's JSON type and, for scalars, the value itself: `the number 3`, `"maybe"`.
+    static func describe(_ value: Any) -> String {
+        switch value {
+        case let text as String: return quoted(text)
+        case is NSNull: return "null"
+        case is [Any]: return "an array"
+        case is [String: Any]: return "an object"
+        default: break
+        }
+        if let flag = boolean(value) { return "\(flag)" }
+        if let number = value as? NSNumber { return "the number \(number)" }
+        return "a \(type(of: value))"
+    }
+
+    /// The text in double quotes, cut to a readable length.
+    static func quoted(_ text: String, limit: Int = 60) -> String {
+        let escaped = text.replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n")
+        guard escaped.count > limit else { return "\"\(escaped)\"" }
+        return "\"\(escaped.prefix(limit))…\""
+    }
+}

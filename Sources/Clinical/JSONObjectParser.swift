@@ -1,0 +1,74 @@
+import Foundation
+
+/// Parses text that should hold one JSON object, with errors that say where it went wrong.
+enum JSONObjectParser {
+    /// The object, or a `malformedJSON` / `wrongType` error with the parser's complaint,
+    /// the line and column (for multi-line documents) and a short excerpt around the spot.
+    static func object(from text: String, at location: InputLocation) throws(CaseInputError) -> [String: Any] {
+        let parsed: Any
+        do {
+            parsed = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+        } catch {
+            throw location.error(.malformedJSON, reason(for: error, in: text))
+        }
+        guard let object = parsed as? [String: Any] else {
+            let hint = parsed is [Any] ? "; for several cases write one object per line (JSON Lines)" : ""
+            throw location.error(
+                .wrongType, "expected a JSON object for a case, got \(JSONFields.describe(parsed))\(hint)")
+        }
+        return object
+    }
+
+    /// True when the text parses as a JSON object on its own.
+    static func isObject(_ text: String) -> Bool {
+        guard text.first(where: { !$0.isWhitespace }) == "{" else { return false }
+        let parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8))
+        return parsed is [String: Any]
+    }
+
+    private static func reason(for error: any Error, in text: String) -> String {
+        let complaint = parserComplaint(error)
+        if complaint.localizedCaseInsensitiveContains("end of file") {
+            return "malformed JSON: the text ends before the JSON does (truncated?): …"
+                + excerpt(text.utf8.suffix(30))
+        }
+        guard let offset = characterOffset(in: complaint), offset <= text.utf8.count else {
+            return "malformed JSON: \(complaint): \(excerpt(text.utf8.prefix(40)))…"
+        }
+        return "malformed JSON: \(complaint) (\(position(of: offset, in: text))): near \(near(offset, in: text))"
+    }
+
+    /// What `JSONSerialization` said, without its final period.
+    private static func parserComplaint(_ error: any Error) -> String {
+        guard let message = (error as NSError).userInfo["NSDebugDescription"] as? String else {
+            return "not valid JSON"
+        }
+        return message.hasSuffix(".") ? String(message.dropLast()) : message
+    }
+
+    /// The byte offset in a message like `Invalid value around character 17`.
+    private static func characterOffset(in complaint: String) -> Int? {
+        guard let range = complaint.range(of: "character ") else { return nil }
+        return Int(complaint[range.upperBound...].prefix(while: \.isNumber))
+    }
+
+    /// `line 3, column 8`, 1-based, for a 0-based byte offset.
+    private static func position(of offset: Int, in text: String) -> String {
+        let before = Array(text.utf8.prefix(offset))
+        let line = before.count(where: { $0 == 0x0A }) + 1
+        let lineStart = (before.lastIndex(of: 0x0A) ?? -1) + 1
+        return "line \(line), column \(offset - lineStart + 1)"
+    }
+
+    private static func near(_ offset: Int, in text: String) -> String {
+        let bytes = text.utf8
+        let start = bytes.index(bytes.startIndex, offsetBy: max(0, offset - 20))
+        let end = bytes.index(bytes.startIndex, offsetBy: min(bytes.count, offset + 20))
+        return excerpt(bytes[start..<end])
+    }
+
+    private static func excerpt(_ bytes: some Sequence<UInt8>) -> String {
+        let text = String(decoding: Array(bytes), as: UTF8.self)
+        return "`" + String(text.map { $0.isNewline ? "⏎" : $0 }) + "`"
+    }
+}

@@ -1,0 +1,29 @@
+import Testing
+
+@testable import Clinical
+
+@Suite struct CaseInputErrorTests {
+    @Test func descriptionNamesSourceLineAndField() {
+        let error = CaseInputError(
+            source: "case.json", line: 3, field: "findings[2].status", kind: .invalidStatus,
+            reason: "expected \"present\" or \"absent\", got \"maybe\"")
+        #expect(error.description == #"case.json:3: findings[2].status: expected "present" or "absent", got "maybe""#)
+    }
+
+    @Test func descriptionLeavesOutWhatIsUnknown() {
+        let error = CaseInputError(source: "<stdin>", kind: .emptyInput, reason: "the input is empty")
+        #expect(error.description == "<stdin>: the input is empty")
+    }
+
+    @Test func descriptionIsOneLine() {
+        let error = CaseInputError(source: "a.json", kind: .malformedJSON, reason: "first\nsecond")
+        #expect(!error.description.contains("\n"))
+        #expect(error.description == "a.json: first second")
+    }
+
+    @Test func locationMakesFallbackIDsFromFileNameAndLine() {
+        #expect(InputLocation(source: "data/cases.jsonl", line: 7).fallbackCaseID == "cases.jsonl:7")
+        #expect(InputLocation(source: "/tmp/case.json").fallbackCaseID == "case.json")
+        #expect(InputLocation(source: "<stdin>", line: 2).fallbackCaseID == "<stdin>:2")
+    }
+}

@@ -1,0 +1,4 @@
+/// A fixture written wrongly in a test itself.
+struct FixtureError: Error {
+    var reason: String
+}
