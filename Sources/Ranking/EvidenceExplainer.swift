@@ -17,31 +17,34 @@ struct EvidenceExplainer: Sendable {
         let information = index.informationContent.values
         var matches: [FindingMatch] = []
         for term in terms {
-            let ancestors = Set(ontology.ancestorIndices[Int(term)])
-            var best: (weight: Float, feature: PhenotypeIndex.Feature, ancestor: Int32)?
-            for feature in index.features[disease] {
-                for ancestor in ontology.ancestorIndices[Int(feature.term)]
-                where ancestors.contains(ancestor) && information[Int(ancestor)] >= minimumInformation {
-                    let weight = value(information[Int(ancestor)], feature.frequency)
-                    // On a tie, the deeper ancestor names the match more precisely.
-                    let deeper = best.map {
-                        ontology.ancestorIndices[Int(ancestor)].count > ontology.ancestorIndices[Int($0.ancestor)].count
-                    } ?? true
-                    if weight > (best?.weight ?? 0) || (weight > 0 && weight == best?.weight && deeper) {
-                        best = (weight, feature, ancestor)
-                    }
+            var best: (weight: Float, ancestor: Int32, frequency: Float?)?
+            for ancestor in ontology.ancestorIndices[Int(term)] where information[Int(ancestor)] >= minimumInformation {
+                guard let reached = index.frequency(of: Int32(disease), reaching: ancestor) else { continue }
+                let weight = value(information[Int(ancestor)], reached.frequency)
+                // On a tie, the deeper ancestor names the match more precisely.
+                let deeper = best.map {
+                    ontology.ancestorIndices[Int(ancestor)].count > ontology.ancestorIndices[Int($0.ancestor)].count
+                } ?? true
+                if weight > (best?.weight ?? 0) || (weight > 0 && weight == best?.weight && deeper) {
+                    best = (weight, ancestor, reached.frequency)
                 }
             }
-            guard let found = best else { continue }
+            guard let found = best, let feature = feature(of: disease, under: found.ancestor) else { continue }
             matches.append(
                 FindingMatch(
                     query: ontology.terms[Int(term)].id,
-                    diseaseTerm: ontology.terms[Int(found.feature.term)].id,
+                    diseaseTerm: ontology.terms[Int(feature.term)].id,
                     commonAncestor: ontology.terms[Int(found.ancestor)].id,
-                    frequency: found.feature.frequency.map(Double.init),
+                    frequency: feature.frequency.map(Double.init),
                     weight: Double(found.weight * scale)))
         }
         return matches.sorted { $0.weight > $1.weight }
+    }
+
+    /// The disease's most frequent feature at or below `ancestor` (features are kept most
+    /// frequent first, so the first one found is it).
+    private func feature(of disease: Int, under ancestor: Int32) -> PhenotypeIndex.Feature? {
+        index.features[disease].first { index.ontology.ancestorIndices[Int($0.term)].contains(ancestor) }
     }
 
     /// Excluded findings the disease has (or has a more specific form of), where that costs
@@ -53,9 +56,9 @@ struct EvidenceExplainer: Sendable {
         let ontology = index.ontology
         var conflicts: [FindingConflict] = []
         for term in query.absent {
-            let hits = index.features[disease].filter { ontology.ancestorIndices[Int($0.term)].contains(term) }
-            guard !hits.isEmpty else { continue }
-            let strongest = hits.max { ($0.frequency ?? -1) < ($1.frequency ?? -1) } ?? hits[0]
+            guard index.frequency(of: Int32(disease), reaching: term) != nil,
+                let strongest = feature(of: disease, under: term)
+            else { continue }
             let weight = penalty(strongest.frequency)
             guard weight < 0 || (strongest.frequency ?? 0) >= 0.5 else { continue }
             conflicts.append(

@@ -41,7 +41,7 @@ public struct LikelihoodRanker: Ranker {
         /// Log penalty for an observed finding under a NOT annotation.
         public var negatedPenalty: Float = -2
         /// Ancestors below this information content are skipped (they reach nearly all diseases).
-        public var minimumInformation: Float = 0.5
+        public var minimumInformation: Float = 1
 
         public init() {}
 

@@ -18,7 +18,7 @@ public struct PhenotypeIndex: Sendable {
 
     public let knowledgeBase: KnowledgeBase
     public let informationContent: InformationContent
-    /// Per disease (parallel to `knowledgeBase.diseases`), its features.
+    /// Per disease (parallel to `knowledgeBase.diseases`), its features, most frequent first.
     public let features: [[Feature]]
     /// Per disease, term positions it is annotated as NOT having.
     public let negated: [[Int32]]
@@ -54,7 +54,9 @@ public struct PhenotypeIndex: Sendable {
                     positive[position] = frequency
                 }
             }
-            features.append(positive.map { Feature(term: $0.key, frequency: $0.value) }.sorted { $0.term < $1.term })
+            features.append(
+                positive.map { Feature(term: $0.key, frequency: $0.value) }
+                    .sorted { ($0.frequency ?? -1, $1.term) > ($1.frequency ?? -1, $0.term) })
             negated.append(negative.sorted())
         }
         let ic = InformationContent(ontology: ontology, annotations: features.map { $0.map(\.term) })
@@ -70,6 +72,26 @@ public struct PhenotypeIndex: Sendable {
         self.negatedDiseases = negatedDiseases
         self.postingDiseases = postings.diseases
         self.postingFrequencies = postings.frequencies
+    }
+
+    /// How a disease reaches a term: with this frequency, or nil when no annotation involved gives one.
+    public struct Reach: Sendable, Equatable {
+        public var frequency: Float?
+    }
+
+    /// Whether `disease` reaches `term`, and with what frequency.
+    /// Posting lists are in disease order, so this is a binary search.
+    public func frequency(of disease: Int32, reaching term: Int32) -> Reach? {
+        let diseases = postingDiseases[Int(term)]
+        var low = 0
+        var high = diseases.count
+        while low < high {
+            let middle = (low + high) / 2
+            if diseases[middle] < disease { low = middle + 1 } else { high = middle }
+        }
+        guard low < diseases.count, diseases[low] == disease else { return nil }
+        let frequency = postingFrequencies[Int(term)][low]
+        return Reach(frequency: frequency < 0 ? nil : frequency)
     }
 
     private static func larger(_ a: Float?, _ b: Float?) -> Float? {

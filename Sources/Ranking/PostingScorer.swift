@@ -35,8 +35,7 @@ struct PostingScorer: Sendable {
                     weights.withUnsafeBufferPointer { weightList in
                         for entry in 0..<diseaseList.count {
                             let slot = Int(diseaseList[entry])
-                            let weight = weightList[entry]
-                            if weight > best[slot] { best[slot] = weight }
+                            best[slot] = max(best[slot], weightList[entry])
                         }
                     }
                 }

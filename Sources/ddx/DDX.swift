@@ -14,7 +14,7 @@ struct DDX: ParsableCommand {
             """,
         subcommands: [
             SetupCommand.self, KnowledgeBaseCommand.self, RankCommand.self, EvalCommand.self,
-            NormalizeCommand.self,
+            NormalizeCommand.self, BenchCommand.self,
         ]
     )
 }

@@ -43,7 +43,10 @@ struct EvalCommand: ParsableCommand {
         let normalizer = CaseNormalizer(ontology: index.ontology)
         var cases = input.cases.map(normalizer.normalize)
         let withoutTruth = cases.filter { $0.truth == nil }.count
-        if withoutTruth > 0 { Terminal.warning("\(withoutTruth) cases carry no truth and are left out") }
+        if withoutTruth > 0 {
+            let subject = withoutTruth == 1 ? "1 case carries" : "\(withoutTruth) cases carry"
+            Terminal.warning("\(subject) no truth and \(withoutTruth == 1 ? "is" : "are") left out of the evaluation")
+        }
         cases = cases.filter { $0.truth != nil }
         if let sample { cases = draw(sample, from: cases, knowledgeBase: index.knowledgeBase) }
         guard !cases.isEmpty else { throw CommandFailure("\(set): no cases with a truth to evaluate") }
@@ -61,7 +64,10 @@ struct EvalCommand: ParsableCommand {
         let rendering = EvalOutput(report: report, knowledgeBase: index.knowledgeBase.version,
                                    models: names.map { $0.makeRanker(index: index, parameters: tuned).modelVersion })
         switch format {
-        case .json: Terminal.output(try JSONText.encode(rendering.json()))
+        case .json:
+            var object = rendering.json()
+            object["without_truth"] = withoutTruth
+            Terminal.output(try JSONText.encode(object))
         case .text: Terminal.output(rendering.text())
         }
         if !input.errors.isEmpty {

@@ -27,8 +27,19 @@ enum Main {
             Terminal.error(failure.message)
             exit(1)
         } catch {
-            Terminal.error(String(describing: error))
-            exit(1)
+            // Help (`--help`, `help`, a bare command group) arrives as an error thrown by `run()`
+            // with swift-argument-parser 1.6+; usage errors may too. Let the parser describe both.
+            switch DDX.exitCode(for: error) {
+            case .success:
+                print(DDX.fullMessage(for: error))
+                exit(0)
+            case .validationFailure:
+                FileHandle.standardError.write(Data((DDX.fullMessage(for: error) + "\n").utf8))
+                exit(2)
+            default:
+                Terminal.error(String(describing: error))
+                exit(1)
+            }
         }
     }
 }
