@@ -25,13 +25,14 @@ let package = Package(
             ]
         ),
         .target(name: "Clinical", dependencies: ["Ontology"]),
-        .target(name: "Ranking", dependencies: ["Knowledge", "Clinical", "Ontology"]),
+        .target(name: "Ranking", dependencies: ["Knowledge", "Clinical", "Ontology", "FastFeedforward", "Statistics"]),
         .target(name: "Statistics"),
+        .target(name: "FastFeedforward"),
         .target(name: "Evaluation", dependencies: ["Ranking", "Knowledge", "Clinical", "Statistics"]),
         .executableTarget(
             name: "ddx",
             dependencies: [
-                "Ontology", "Knowledge", "Clinical", "Ranking", "Evaluation", "Statistics",
+                "Ontology", "Knowledge", "Clinical", "Ranking", "Evaluation", "Statistics", "FastFeedforward",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -43,6 +44,7 @@ let package = Package(
         .testTarget(
             name: "RankingTests", dependencies: ["Ranking", "Knowledge", "Clinical", "Ontology", "TestFixtures"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
+        .testTarget(name: "FastFeedforwardTests", dependencies: ["FastFeedforward"]),
         .testTarget(
             name: "EvaluationTests",
             dependencies: ["Evaluation", "Ranking", "Clinical", "Statistics", "Knowledge", "TestFixtures"]),

@@ -72,7 +72,7 @@ public struct DDXCaseReader: CaseReader {
     }
 
     private func readTruth(_ fields: JSONFields) throws(CaseInputError) -> String? {
-        guard let value = fields.values["truth"], !(value is NSNull) else { return nil }
+        guard let value = fields.values["truth"], !JSONFields.isNull(value) else { return nil }
         if let plain = value as? String { return nonEmpty(plain) }
         guard let members = value as? [String: Any] else {
             throw fields.wrongType("truth", expected: "an object {\"id\": …} or a string", got: value)

@@ -6,10 +6,10 @@ extension JSONFields {
     /// The case id (a string, or a whole number written as one), else the location's fallback.
     func caseID(_ key: String = "id") throws(CaseInputError) -> String {
         guard contains(key) else { return location.fallbackCaseID }
-        if let number = values[key] as? NSNumber, JSONFields.boolean(number) == nil {
+        if !(values[key] is String), let number = values[key] as? NSNumber, JSONFields.boolean(number) == nil {
             return number.stringValue
         }
-        let text = try string(key)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let text = try string(key).map { JSONFields.trimming($0, .whitespacesAndNewlines) } ?? ""
         return text.isEmpty ? location.fallbackCaseID : text
     }
 
@@ -18,7 +18,7 @@ extension JSONFields {
         guard let text = try string(key) else {
             throw error(.missingContent, at: key, "missing HPO id (expected \"HP:\" and seven digits)")
         }
-        guard let id = TermID(text) else {
+        guard let id = Self.plainTermID(text) ?? TermID(text) else {
             throw error(
                 .invalidTermID, at: key,
                 "expected an HPO id (\"HP:\" and seven digits), got \(JSONFields.quoted(text))")
@@ -26,9 +26,26 @@ extension JSONFields {
         return id
     }
 
+    /// The id of exactly `HP:` and seven ASCII digits, as `TermID.init` reads it but without
+    /// its Foundation trimming, which is slow; nil for anything else, left to `TermID.init`.
+    private static func plainTermID(_ text: String) -> TermID? {
+        var text = text
+        return text.withUTF8 { bytes -> TermID? in
+            guard bytes.count == 10, bytes[0] == UInt8(ascii: "H"), bytes[1] == UInt8(ascii: "P"),
+                bytes[2] == UInt8(ascii: ":")
+            else { return nil }
+            var value: Int32 = 0
+            for byte in bytes[3...] {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int32(byte - UInt8(ascii: "0"))
+            }
+            return TermID(value)
+        }
+    }
+
     /// The sex in ddx or Phenopacket spelling; `unknown` when left out.
     func sex(_ key: String) throws(CaseInputError) -> Sex {
-        guard let value = values[key], !(value is NSNull) else { return .unknown }
+        guard let value = values[key], !JSONFields.isNull(value) else { return .unknown }
         guard let text = value as? String, let sex = Sex(lenient: text) else {
             throw error(
                 .invalidSex, at: key,
@@ -39,8 +56,8 @@ extension JSONFields {
 
     /// An ISO 8601 duration such as `P34Y`, or nil when left out.
     func age(_ key: String) throws(CaseInputError) -> String? {
-        guard let value = values[key], !(value is NSNull) else { return nil }
-        let text = (value as? String)?.trimmingCharacters(in: .whitespaces)
+        guard let value = values[key], !JSONFields.isNull(value) else { return nil }
+        let text = (value as? String).map { JSONFields.trimming($0, .whitespaces) }
         guard let text, ISO8601Duration.isValid(text) else {
             throw error(
                 .invalidAge, at: key,

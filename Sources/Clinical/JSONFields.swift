@@ -7,21 +7,28 @@ import Foundation
 /// (on Linux too), so booleans are told apart by their Objective-C type code.
 struct JSONFields {
     let values: [String: Any]
-    /// Path of this object inside the case; empty for the case itself.
-    let path: String
     let location: InputLocation
+    /// Where this object sits inside the case.
+    private let place: FieldPath
 
     init(_ values: [String: Any], path: String = "", location: InputLocation) {
+        self.init(values, place: .named(path), location: location)
+    }
+
+    private init(_ values: [String: Any], place: FieldPath, location: InputLocation) {
         self.values = values
-        self.path = path
+        self.place = place
         self.location = location
     }
+
+    /// Path of this object inside the case; empty for the case itself.
+    var path: String { place.description }
 
     /// True when the key is there and not `null`.
     func contains(_ key: String) -> Bool { value(key) != nil }
 
     /// The path of a member, for error messages.
-    func path(of key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    func path(of key: String) -> String { FieldPath.member(place, key).description }
 
     func string(_ key: String) throws(CaseInputError) -> String? {
         guard let value = value(key) else { return nil }
@@ -40,7 +47,7 @@ struct JSONFields {
         guard let members = value as? [String: Any] else {
             throw wrongType(key, expected: "an object", got: value)
         }
-        return JSONFields(members, path: path(of: key), location: location)
+        return JSONFields(members, place: .member(place, key), location: location)
     }
 
     func array(_ key: String) throws(CaseInputError) -> [Any]? {
@@ -52,15 +59,15 @@ struct JSONFields {
     /// An array whose elements must all be objects.
     func objects(_ key: String) throws(CaseInputError) -> [JSONFields]? {
         guard let elements = try array(key) else { return nil }
+        let arrayPlace = FieldPath.member(place, key)
         var result: [JSONFields] = []
         for (index, element) in elements.enumerated() {
-            let elementPath = "\(path(of: key))[\(index)]"
             guard let members = element as? [String: Any] else {
                 throw location.error(
-                    .wrongType, field: elementPath,
+                    .wrongType, field: FieldPath.element(arrayPlace, index).description,
                     "expected an object, got \(Self.describe(element))")
             }
-            result.append(JSONFields(members, path: elementPath, location: location))
+            result.append(JSONFields(members, place: .element(arrayPlace, index), location: location))
         }
         return result
     }
@@ -75,8 +82,29 @@ struct JSONFields {
     }
 
     private func value(_ key: String) -> Any? {
-        guard let value = values[key], !(value is NSNull) else { return nil }
+        guard let value = values[key], !Self.isNull(value) else { return nil }
         return value
+    }
+
+    /// JSON `null`. The value's type is looked at first: a failed cast is slow on Linux, and
+    /// `is NSNull` on an array or object would even bridge it to Foundation (a deep copy).
+    static func isNull(_ value: Any) -> Bool {
+        let type = type(of: value)
+        if type is NSNull.Type { return true }
+        if type is NSNumber.Type || type == String.self || type == [String: Any].self || type == [Any].self {
+            return false
+        }
+        return value is NSNull  // not from JSONSerialization: an optional holding NSNull, say
+    }
+
+    /// The text without leading and trailing characters of `set`; text that starts and ends
+    /// with a visible ASCII character is returned as it is, without Foundation's slow trimming.
+    static func trimming(_ text: String, _ set: CharacterSet) -> String {
+        let visible = UInt8(ascii: "!")...UInt8(ascii: "~")
+        if let first = text.utf8.first, let last = text.utf8.last, visible.contains(first), visible.contains(last) {
+            return text
+        }
+        return text.trimmingCharacters(in: set)
     }
 
     /// A JSON boolean; nil for numbers, even 0 and 1.
@@ -107,5 +135,26 @@ struct JSONFields {
             .replacingOccurrences(of: "\n", with: "\\n")
         guard escaped.count > limit else { return "\"\(escaped)\"" }
         return "\"\(escaped.prefix(limit))…\""
+    }
+}
+
+/// Where a value sits inside a case, such as `phenotypicFeatures[2].type`: kept in pieces and
+/// spelled out only when an error names it, which most objects never need.
+enum FieldPath: CustomStringConvertible {
+    /// A whole path as given; empty for the case itself.
+    case named(String)
+    indirect case member(FieldPath, String)
+    indirect case element(FieldPath, Int)
+
+    var description: String {
+        switch self {
+        case .named(let path):
+            return path
+        case .member(let parent, let key):
+            let prefix = parent.description
+            return prefix.isEmpty ? key : "\(prefix).\(key)"
+        case .element(let parent, let index):
+            return "\(parent)[\(index)]"
+        }
     }
 }

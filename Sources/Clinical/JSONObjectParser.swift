@@ -1,15 +1,19 @@
 import Foundation
 
 /// Parses text that should hold one JSON object, with errors that say where it went wrong.
+///
+/// Plain JSON takes the fast path of ``StrictJSONParser``; anything it gives up on goes to
+/// `JSONSerialization`, which decides what it is and words the error.
 enum JSONObjectParser {
     /// The object, or a `malformedJSON` / `wrongType` error with the parser's complaint,
     /// the line and column (for multi-line documents) and a short excerpt around the spot.
     static func object(from text: String, at location: InputLocation) throws(CaseInputError) -> [String: Any] {
+        if let object = StrictJSONParser.object(in: text) { return object }
         let parsed: Any
         do {
             parsed = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
         } catch {
-            throw location.error(.malformedJSON, reason(for: error, in: text))
+            throw location.error(.malformedJSON, reason(for: error, in: text, isBatchLine: location.line != nil))
         }
         guard let object = parsed as? [String: Any] else {
             let hint = parsed is [Any] ? "; for several cases write one object per line (JSON Lines)" : ""
@@ -22,11 +26,14 @@ enum JSONObjectParser {
     /// True when the text parses as a JSON object on its own.
     static func isObject(_ text: String) -> Bool {
         guard text.first(where: { !$0.isWhitespace }) == "{" else { return false }
+        if StrictJSONParser.object(in: text) != nil { return true }
         let parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8))
         return parsed is [String: Any]
     }
 
-    private static func reason(for error: any Error, in text: String) -> String {
+    /// In a batch line the location already names the line, so only the column is given
+    /// (the parser's own "line 1" would contradict the batch line number).
+    private static func reason(for error: any Error, in text: String, isBatchLine: Bool) -> String {
         let complaint = parserComplaint(error)
         if complaint.localizedCaseInsensitiveContains("end of file") {
             return "malformed JSON: the text ends before the JSON does (truncated?): …"
@@ -35,7 +42,8 @@ enum JSONObjectParser {
         guard let offset = characterOffset(in: complaint), offset <= text.utf8.count else {
             return "malformed JSON: \(complaint): \(excerpt(text.utf8.prefix(40)))…"
         }
-        return "malformed JSON: \(complaint) (\(position(of: offset, in: text))): near \(near(offset, in: text))"
+        let spot = position(of: offset, in: text, withLine: !isBatchLine)
+        return "malformed JSON: \(complaint) (\(spot)): near \(near(offset, in: text))"
     }
 
     /// What `JSONSerialization` said, without its final period.
@@ -52,12 +60,13 @@ enum JSONObjectParser {
         return Int(complaint[range.upperBound...].prefix(while: \.isNumber))
     }
 
-    /// `line 3, column 8`, 1-based, for a 0-based byte offset.
-    private static func position(of offset: Int, in text: String) -> String {
+    /// `line 3, column 8` (or `column 8` without the line), 1-based, for a 0-based byte offset.
+    private static func position(of offset: Int, in text: String, withLine: Bool) -> String {
         let before = Array(text.utf8.prefix(offset))
         let line = before.count(where: { $0 == 0x0A }) + 1
         let lineStart = (before.lastIndex(of: 0x0A) ?? -1) + 1
-        return "line \(line), column \(offset - lineStart + 1)"
+        let column = "column \(offset - lineStart + 1)"
+        return withLine ? "line \(line), \(column)" : column
     }
 
     private static func near(_ offset: Int, in text: String) -> String {

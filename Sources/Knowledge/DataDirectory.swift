@@ -31,6 +31,11 @@ public struct DataDirectory: Sendable, Equatable {
     public var annotationFile: URL { release.appendingPathComponent("phenotype.hpoa") }
     public var knowledgeBase: URL { root.appendingPathComponent("kb.sqlite") }
 
+    /// Trained models: `models/<name>.ddxm`.
+    public func model(named name: String) -> URL {
+        root.appendingPathComponent("models", isDirectory: true).appendingPathComponent("\(name).ddxm")
+    }
+
     /// Creates the folders that do not exist yet.
     public func prepare() throws {
         for folder in [root, downloads, release] {

@@ -12,15 +12,19 @@ public struct TermID: Hashable, Comparable, Sendable, CustomStringConvertible, C
         self.rawValue = rawValue
     }
 
-    /// Parses `HP:0001166` (also `HP_0001166`, as in OBO PURLs). Returns nil for anything else.
+    /// Parses `HP:0001166` (also `HP_0001166`, as in OBO PURLs), ignoring surrounding spaces.
+    /// Returns nil for anything else.
     public init?(_ text: some StringProtocol) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard trimmed.count == 10, trimmed.hasPrefix("HP:") || trimmed.hasPrefix("HP_") else {
-            return nil
-        }
-        let digits = trimmed.dropFirst(3)
-        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int32(digits) else {
-            return nil
+        var bytes = Substring(text).utf8[...]
+        while bytes.first == UInt8(ascii: " ") || bytes.first == UInt8(ascii: "\t") { bytes.removeFirst() }
+        while bytes.last == UInt8(ascii: " ") || bytes.last == UInt8(ascii: "\t") { bytes.removeLast() }
+        guard bytes.count == 10, bytes.starts(with: "HP".utf8) else { return nil }
+        let separator = bytes[bytes.index(bytes.startIndex, offsetBy: 2)]
+        guard separator == UInt8(ascii: ":") || separator == UInt8(ascii: "_") else { return nil }
+        var value: Int32 = 0
+        for byte in bytes.dropFirst(3) {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int32(byte - UInt8(ascii: "0"))
         }
         self.rawValue = value
     }

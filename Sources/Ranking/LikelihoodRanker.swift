@@ -138,22 +138,33 @@ public struct LikelihoodRanker: Ranker {
 
     public func rank(_ patient: PatientCase, top: Int) -> Differential {
         let query = CaseQuery(patient, ontology: index.ontology)
+        guard !query.present.isEmpty else {
+            // Nothing observed: any list would be arbitrary, so none is given.
+            return Differential(
+                caseID: patient.id, entries: [], knowledgeBase: knowledgeBaseVersion, model: modelVersion,
+                warnings: patient.warnings + RankingWarnings.forQuery(query))
+        }
         let scores = scores(query)
-        let penalty = Self.exclusionPenalty(parameters)
         let entries = TopSelection.topIndices(scores, count: top).enumerated().map { offset, disease in
             DifferentialEntry(
                 rank: offset + 1, diseaseID: index.knowledgeBase.diseases[disease].id,
                 name: index.knowledgeBase.diseases[disease].name, score: Double(scores[disease]),
-                evidence: Evidence(
-                    supporting: explainer.matches(query.present, disease: disease),
-                    against: explainer.against(
-                        query, disease: disease, penalty: penalty, negatedPenalty: parameters.negatedPenalty),
-                    pertinentNegatives: parameters.pertinenceWeight == 0
-                        ? [] : explainer.matches(query.absent, disease: disease, scale: parameters.pertinenceWeight)))
+                evidence: evidence(query, disease: disease))
         }
         return Differential(
             caseID: patient.id, entries: entries, knowledgeBase: knowledgeBaseVersion, model: modelVersion,
             warnings: patient.warnings + RankingWarnings.forQuery(query))
+    }
+
+    /// The findings for and against one disease, as this ranker weighs them.
+    func evidence(_ query: CaseQuery, disease: Int) -> Evidence {
+        Evidence(
+            supporting: explainer.matches(query.present, disease: disease),
+            against: explainer.against(
+                query, disease: disease, penalty: Self.exclusionPenalty(parameters),
+                negatedPenalty: parameters.negatedPenalty),
+            pertinentNegatives: parameters.pertinenceWeight == 0
+                ? [] : explainer.matches(query.absent, disease: disease, scale: parameters.pertinenceWeight))
     }
 
     public func rank(of diseaseID: String, in patient: PatientCase) -> Int? {

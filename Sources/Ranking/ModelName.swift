@@ -1,5 +1,12 @@
+import FastFeedforward
+import Foundation
+
 /// The rankers `--model` can name.
 public enum ModelName: String, Sendable, CaseIterable {
+    /// The neural re-ranker with a fast feedforward layer (needs a trained model file).
+    case fff
+    /// The same network with a dense layer of the same width (needs a trained model file).
+    case dense
     /// The frequency-aware likelihood-ratio ranker: the project's best classical ranker.
     case baseline
     /// Plain Resnik query→disease similarity, the published classical yardstick.
@@ -8,13 +15,31 @@ public enum ModelName: String, Sendable, CaseIterable {
     /// What `ddx rank` uses without `--model`.
     public static let `default`: ModelName = .baseline
 
-    /// Builds the ranker over a prepared index; `parameters` tune the baseline.
+    /// The rankers that need no trained model.
+    public static let classical: [ModelName] = [.baseline, .resnik]
+
+    /// Whether the ranker loads a trained model file.
+    public var isNeural: Bool { self == .fff || self == .dense }
+
+    /// Builds the ranker over a prepared index; `parameters` tune the baseline, `modelFile`
+    /// says where a neural model's file is.
     public func makeRanker(
-        index: PhenotypeIndex, parameters: LikelihoodRanker.Parameters = .init()
-    ) -> any Ranker {
+        index: PhenotypeIndex, parameters: LikelihoodRanker.Parameters = .init(),
+        modelFile: (ModelName) -> URL = { _ in URL(fileURLWithPath: "/nonexistent") }
+    ) throws -> any Ranker {
         switch self {
-        case .baseline: LikelihoodRanker(index: index, parameters: parameters)
-        case .resnik: ResnikRanker(index: index)
+        case .baseline: return LikelihoodRanker(index: index, parameters: parameters)
+        case .resnik: return ResnikRanker(index: index)
+        case .fff: return try neural(FFFLayer.self, index: index, url: modelFile(self))
+        case .dense: return try neural(DenseLayer.self, index: index, url: modelFile(self))
         }
+    }
+
+    private func neural<Layer: FeedforwardLayer & StorableLayer>(
+        _ type: Layer.Type, index: PhenotypeIndex, url: URL
+    ) throws -> any Ranker {
+        guard FileManager.default.fileExists(atPath: url.path) else { throw NeuralModelError.missing(path: url.path) }
+        let model = try NeuralModel.read(type, from: url, knowledgeBase: index.knowledgeBase.version)
+        return NeuralRanker(index: index, network: model.network, modelVersion: model.version)
     }
 }

@@ -7,7 +7,7 @@ enum RankingWarnings {
             warnings.append("not in the knowledge base's ontology, ignored for ranking: \(ids)")
         }
         if query.present.isEmpty {
-            warnings.append("the case has no observed findings: the ranking carries no information")
+            warnings.append("the case has no observed findings that the knowledge base knows: no differential is given")
         }
         return warnings
     }

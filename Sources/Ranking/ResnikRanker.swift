@@ -31,6 +31,12 @@ public struct ResnikRanker: Ranker {
 
     public func rank(_ patient: PatientCase, top: Int) -> Differential {
         let query = CaseQuery(patient, ontology: index.ontology)
+        guard !query.present.isEmpty else {
+            // Nothing observed: any list would be arbitrary, so none is given.
+            return Differential(
+                caseID: patient.id, entries: [], knowledgeBase: knowledgeBaseVersion, model: modelVersion,
+                warnings: patient.warnings + RankingWarnings.forQuery(query))
+        }
         let scores = scores(query)
         let entries = TopSelection.topIndices(scores, count: top).enumerated().map { offset, disease in
             DifferentialEntry(

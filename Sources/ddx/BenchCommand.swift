@@ -42,7 +42,11 @@ struct BenchCommand: ParsableCommand {
 
         var results: [[String: Any]] = []
         for model in models.isEmpty ? ModelName.allCases : models {
-            let ranker = model.makeRanker(index: index, parameters: try BaselineParameters.parse(parameters))
+            if model.isNeural && models.isEmpty && !FileManager.default.fileExists(atPath: workspace.directory.model(named: model.rawValue).path) {
+                Terminal.note("no trained \(model.rawValue) model: skipped (run `ddx train --layer \(model.rawValue)`)")
+                continue
+            }
+            let ranker = try workspace.ranker(model, index: index, parameters: try BaselineParameters.parse(parameters))
             _ = ranker.rank(patients[0], top: 10)  // warm-up
             var perPass: [Double] = []
             for _ in 0..<max(1, passes) {

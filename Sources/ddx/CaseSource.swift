@@ -30,18 +30,39 @@ struct CaseSource {
         return magic == Data([0x1f, 0x8b])
     }
 
+    /// Decompresses with the system's gzip. When gzip fails (not really gzip, truncated), its
+    /// complaint is the error — not whatever the loader made of the partial output — and gzip's
+    /// own stderr does not reach the user as a second line.
     private func readGzip() throws -> CaseInput {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["gzip", "-dc", path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
         try process.run()
-        let input = try CaseLoader().load(from: pipe.fileHandleForReading, source: path)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CommandFailure("\(path): gzip could not decompress the file (exit \(process.terminationStatus))")
+        let loaded: Result<CaseInput, CaseInputError>
+        do {
+            loaded = .success(try CaseLoader().load(from: output.fileHandleForReading, source: path))
+        } catch {
+            loaded = .failure(error)
         }
-        return input
+        // The loader may stop early (binary data): close the pipe so gzip cannot block on it.
+        try? output.fileHandleForReading.close()
+        let complaint = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        // A gzip stopped by the closed pipe (signal or "Broken pipe") failed because of the loader.
+        if process.terminationReason == .exit, process.terminationStatus != 0, !complaint.contains("Broken pipe") {
+            let reason = complaint.split(separator: "\n").first.map { line in
+                // `gzip: FILE: unexpected end of file` → `unexpected end of file`
+                let prefix = "gzip: \(path): "
+                let text = line.hasPrefix(prefix) ? line.dropFirst(prefix.count) : line
+                return text.trimmingCharacters(in: .whitespaces)
+            }
+            throw CommandFailure(
+                "\(path): gzip could not decompress the file" + (reason.map { " (\($0))" } ?? ""))
+        }
+        return try loaded.get()
     }
 }

@@ -6,15 +6,15 @@ struct DDX: ParsableCommand {
         commandName: "ddx",
         abstract: "Ranked differential diagnosis from HPO findings, phenopackets and (soon) clinical text.",
         discussion: """
-            ddx is decision support, not a diagnosis: every output names the knowledge base and
-            the model it came from. Set-up state lives in $DDX_HOME (default ~/.cache/ddx);
+            ddx is decision support, not a diagnosis: every output names the knowledge base and \
+            the model it came from. Set-up state lives in $DDX_HOME (default ~/.cache/ddx); \
             commands that need the knowledge base run `ddx setup` themselves the first time.
 
             Exit codes: 0 success, 1 bad input or a failed step, 2 usage error.
             """,
         subcommands: [
             SetupCommand.self, KnowledgeBaseCommand.self, RankCommand.self, EvalCommand.self,
-            NormalizeCommand.self, BenchCommand.self,
+            NormalizeCommand.self, TrainCommand.self, BenchCommand.self,
         ]
     )
 }

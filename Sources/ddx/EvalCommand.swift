@@ -12,9 +12,9 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Measure rankers on cases with a known diagnosis: top-1…10, MRR, 95% CIs, McNemar.",
         discussion: """
-            SET is JSON Lines (or one document) of ddx cases or phenopackets that carry a truth;
-            gzip-compressed files are read as they are. Results are split into circular cases
-            (the case's PMID is cited by the knowledge base for its own diagnosis) and the rest.
+            SET is JSON Lines (or one document) of ddx cases or phenopackets that carry a truth; \
+            gzip-compressed files are read as they are. Results are split into circular cases \
+            (the case's PMID is cited by the knowledge base for its own diagnosis) and the rest. \
             Cases whose diagnosis the knowledge base lacks are counted and listed, not ranked.
             """)
 
@@ -39,7 +39,8 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let input = try CaseSource(path: set).read()
         for error in input.errors { Terminal.error(error.description) }
-        let index = try Workspace().loadIndex()
+        let workspace = Workspace()
+        let index = try workspace.loadIndex()
         let normalizer = CaseNormalizer(ontology: index.ontology)
         var cases = input.cases.map(normalizer.normalize)
         let withoutTruth = cases.filter { $0.truth == nil }.count
@@ -54,15 +55,18 @@ struct EvalCommand: ParsableCommand {
         let names = models.isEmpty ? [ModelName.default] : models
         let tuned = try BaselineParameters.parse(parameters)
         var runs: [(name: String, outcomes: [CaseOutcome])] = []
+        var versions: [String] = []
         for name in names {
-            let arm = ModelArm(ranker: name.makeRanker(index: index, parameters: tuned), name: "model:\(name.rawValue)")
+            let ranker = try workspace.ranker(name, index: index, parameters: tuned)
+            versions.append(ranker.modelVersion)
+            let arm = ModelArm(ranker: ranker, name: "model:\(name.rawValue)")
             var progress = ProgressBar(total: cases.count, label: "ranking with \(name.rawValue)")
             let outcomes = arm.run(cases, knowledgeBase: index.knowledgeBase) { progress.update($0) }
             runs.append((arm.name, outcomes))
         }
         let report = EvaluationReport(arms: runs, bootstrap: Bootstrap(resamples: bootstrap, seed: seed))
         let rendering = EvalOutput(report: report, knowledgeBase: index.knowledgeBase.version,
-                                   models: names.map { $0.makeRanker(index: index, parameters: tuned).modelVersion })
+                                   models: versions)
         switch format {
         case .json:
             var object = rendering.json()

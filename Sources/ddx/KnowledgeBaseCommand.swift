@@ -14,7 +14,7 @@ struct KnowledgeBaseCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build the knowledge base from your own HPO release files.",
             discussion: """
-                Takes hp.obo and phenotype.hpoa from any HPO release (the official release assets)
+                Takes hp.obo and phenotype.hpoa from any HPO release (the official release assets) \
                 and replaces $DDX_HOME/kb.sqlite, so a new monthly release needs no new code.
                 """)
 

@@ -9,7 +9,7 @@ struct NormalizeCommand: ParsableCommand {
         commandName: "normalize",
         abstract: "Show a case as ddx reads it: resolved HPO findings, age, sex and warnings.",
         discussion: """
-            Alternate ids become their primary term, obsolete ids their replacement; unknown ids
+            Alternate ids become their primary term, obsolete ids their replacement; unknown ids \
             are dropped with a warning. Findings are the ones stated, not the ancestors they imply.
             """)
 

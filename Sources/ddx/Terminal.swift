@@ -34,7 +34,7 @@ struct ProgressBar {
         self.label = label
     }
 
-    mutating func update(_ done: Int) {
+    mutating func update(_ done: Int, suffix: String = "") {
         guard total > 0 else { return }
         let fraction = Double(done) / Double(total)
         let elapsed = Date().timeIntervalSince(start)
@@ -43,6 +43,7 @@ struct ProgressBar {
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         let line = "\(label) [\(bar)] \(done)/\(total) \(String(format: "%.1fs, eta %.1fs", elapsed, eta))"
+            + (suffix.isEmpty ? "" : " \(suffix)")
         if interactive {
             FileHandle.standardError.write(Data("\r\(line)".utf8))
             if done == total { FileHandle.standardError.write(Data("\n".utf8)) }

@@ -59,6 +59,17 @@ struct Workspace {
         return timed("built the ranking index") { PhenotypeIndex(knowledgeBase: knowledgeBase) }
     }
 
+    /// The ranker `--model` names, with neural models read from the data directory.
+    func ranker(_ name: ModelName, index: PhenotypeIndex, parameters: LikelihoodRanker.Parameters = .init()) throws
+        -> any Ranker
+    {
+        do {
+            return try name.makeRanker(index: index, parameters: parameters) { directory.model(named: $0.rawValue) }
+        } catch let error as NeuralModelError {
+            throw CommandFailure(error.description)
+        }
+    }
+
     /// Runs `body`, and with `DDX_VERBOSE=1` says on stderr how long it took.
     private func timed<T>(_ what: String, _ body: () throws -> T) rethrows -> T {
         guard ProcessInfo.processInfo.environment["DDX_VERBOSE"] == "1" else { return try body() }

@@ -1,0 +1,62 @@
+import Clinical
+import FastFeedforward
+
+/// The neural rankers (`--model fff`, `--model dense`): the classical stage proposes
+/// candidates, a ``RerankerNetwork`` re-scores them. Evidence is the classical stage's, so
+/// every candidate still shows the findings for and against it.
+public struct NeuralRanker<Layer: FeedforwardLayer>: Ranker {
+    public let modelVersion: String
+    public let network: RerankerNetwork<Layer>
+    private let index: PhenotypeIndex
+    private let stage: CandidateStage
+
+    public init(index: PhenotypeIndex, network: RerankerNetwork<Layer>, modelVersion: String, candidates: Int = 100) {
+        self.index = index
+        self.network = network
+        self.modelVersion = modelVersion
+        self.stage = CandidateStage(index: index, count: candidates)
+    }
+
+    public var knowledgeBaseVersion: String { index.knowledgeBase.version }
+
+    /// Candidates re-scored and sorted, best first (ties by classical order).
+    func reranked(_ query: CaseQuery) -> [(disease: Int32, score: Float)] {
+        let candidates = stage.candidates(query)
+        guard !query.present.isEmpty || !query.absent.isEmpty else {
+            return zip(candidates.diseases, candidates.standardized).map { ($0, $1) }
+        }
+        let h = network.hidden(network.encode(FindingBag(query: query, index: index)))
+        let scores = network.scores(hidden: h, candidates: candidates.diseases, classical: candidates.standardized)
+        return zip(candidates.diseases, scores).enumerated()
+            .sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }
+            .map { ($0.element.0, $0.element.1) }
+    }
+
+    public func rank(_ patient: PatientCase, top: Int) -> Differential {
+        let query = CaseQuery(patient, ontology: index.ontology)
+        guard !query.present.isEmpty else {
+            // Nothing observed: any list would be arbitrary, so none is given.
+            return Differential(
+                caseID: patient.id, entries: [], knowledgeBase: knowledgeBaseVersion, model: modelVersion,
+                warnings: patient.warnings + RankingWarnings.forQuery(query))
+        }
+        let entries = reranked(query).prefix(top).enumerated().map { offset, candidate in
+            let disease = index.knowledgeBase.diseases[Int(candidate.disease)]
+            return DifferentialEntry(
+                rank: offset + 1, diseaseID: disease.id, name: disease.name, score: Double(candidate.score),
+                evidence: stage.classical.evidence(query, disease: Int(candidate.disease)))
+        }
+        return Differential(
+            caseID: patient.id, entries: Array(entries), knowledgeBase: knowledgeBaseVersion, model: modelVersion,
+            warnings: patient.warnings + RankingWarnings.forQuery(query))
+    }
+
+    /// Among the candidates, the re-ranked position; beyond them, the classical rank (which is
+    /// larger than the candidate count, so the order stays consistent).
+    public func rank(of diseaseID: String, in patient: PatientCase) -> Int? {
+        guard let disease = index.knowledgeBase.position(ofDisease: diseaseID) else { return nil }
+        let query = CaseQuery(patient, ontology: index.ontology)
+        if let position = reranked(query).firstIndex(where: { $0.disease == disease }) { return position + 1 }
+        return TopSelection.rank(of: Int(disease), in: stage.classical.scores(query))
+    }
+}

@@ -1,0 +1,41 @@
+import Statistics
+import Clinical
+
+/// The examples a neural ranker learns from: simulated patients of every disease plus the
+/// training side of the real cases, each prepared with its candidates.
+public struct TrainingSet: Sendable {
+    public var examples: [TrainingExample]
+    public var simulated: Int
+    public var real: Int
+
+    /// - Parameters:
+    ///   - realCases: cases with truths (the training side of a publication split).
+    ///   - simulatedPerDisease: simulated patients drawn per disease.
+    ///   - progress: called with (done, total) while examples are prepared.
+    public init(
+        index: PhenotypeIndex, stage: CandidateStage, realCases: [PatientCase], simulatedPerDisease: Int,
+        seed: UInt64, progress: (Int, Int) -> Void
+    ) {
+        let simulator = PatientSimulator(index: index)
+        var generator = SeededGenerator(seed: seed)
+        var patients = realCases
+        for _ in 0..<simulatedPerDisease {
+            for disease in index.knowledgeBase.diseases.indices where !index.features[disease].isEmpty {
+                patients.append(simulator.patient(of: disease, using: &generator))
+            }
+        }
+        var examples: [TrainingExample] = []
+        examples.reserveCapacity(patients.count)
+        var realCount = 0
+        for (done, patient) in patients.enumerated() {
+            if let example = TrainingExample(patient, stage: stage, index: index) {
+                examples.append(example)
+                if done < realCases.count { realCount += 1 }
+            }
+            if done % 500 == 0 || done == patients.count - 1 { progress(done + 1, patients.count) }
+        }
+        self.examples = examples
+        self.real = realCount
+        self.simulated = examples.count - realCount
+    }
+}
