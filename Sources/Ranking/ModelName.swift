@@ -13,7 +13,7 @@ public enum ModelName: String, Sendable, CaseIterable {
     case resnik
 
     /// What `ddx rank` uses without `--model`.
-    public static let `default`: ModelName = .baseline
+    public static let `default`: ModelName = .fff
 
     /// The rankers that need no trained model.
     public static let classical: [ModelName] = [.baseline, .resnik]

@@ -72,6 +72,21 @@ public struct RerankerTrainer<Layer: FeedforwardLayer>: Sendable {
         return loss / Double(batch.count)
     }
 
+    /// Mean loss over `examples` with the current weights (no update).
+    public func loss(_ examples: [TrainingExample]) -> Double {
+        guard !examples.isEmpty else { return 0 }
+        var total = 0.0
+        for example in examples {
+            let h = network.hidden(network.encode(example.bag))
+            let logits = network.scores(
+                hidden: h, candidates: example.candidates.diseases, classical: example.candidates.standardized)
+            let maximum = logits.max() ?? 0
+            let sum = logits.reduce(0.0) { $0 + exp(Double($1 - maximum)) }
+            total += log(sum) - Double(logits[example.truth] - maximum)
+        }
+        return total / Double(examples.count)
+    }
+
     /// Softmax cross-entropy of one example; adds (scaled) gradients for the disease tensors and h.
     private func candidateLoss(
         _ example: TrainingExample, hidden h: [Float], scale: Float, gradients: inout [[Float]],

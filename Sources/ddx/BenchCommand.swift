@@ -31,7 +31,7 @@ struct BenchCommand: ParsableCommand {
         var index: PhenotypeIndex?
         let readTime = try clock.measure { patients = Array(try CaseSource(path: cases).read().cases.prefix(limit)) }
         let workspace = Workspace()
-        if !workspace.isReady { try workspace.setUp(force: false) }  // set-up is not timed
+        if !workspace.isReady { try workspace.setUpKnowledgeBase(force: false) }  // set-up is not timed
         var loaded: KnowledgeBase?
         let knowledgeBaseTime = try clock.measure { loaded = try workspace.loadKnowledgeBase() }
         guard let loaded else { throw CommandFailure("the knowledge base did not load") }

@@ -46,7 +46,7 @@ struct KnowledgeBaseCommand: ParsableCommand {
 
         func run() throws {
             let workspace = Workspace()
-            if !workspace.isReady { try workspace.setUp(force: false) }
+            if !workspace.isReady { try workspace.setUpKnowledgeBase(force: false) }
             let url = workspace.directory.knowledgeBase
             let info = try KnowledgeStore.info(at: url)
             let counts = try KnowledgeStore.counts(at: url)

@@ -13,8 +13,21 @@ struct Workspace {
     /// Whether a knowledge base is ready to load.
     var isReady: Bool { FileManager.default.fileExists(atPath: directory.knowledgeBase.path) }
 
-    /// Fetches the pinned release (if missing) and builds the knowledge base.
+    /// Fetches the pinned release (if missing), builds the knowledge base and trains the
+    /// default model (if missing).
     func setUp(force: Bool) throws {
+        try setUpKnowledgeBase(force: force)
+        let model = directory.model(named: ModelName.default.rawValue)
+        if ModelName.default.isNeural && (force || !FileManager.default.fileExists(atPath: model.path)) {
+            Terminal.note("training the default \(ModelName.default.rawValue) model")
+            var training = ModelTraining()
+            training.layer = ModelName.default
+            try training.run(workspace: self, index: try loadIndex())
+        }
+    }
+
+    /// Fetches the pinned release (if missing) and builds the knowledge base.
+    func setUpKnowledgeBase(force: Bool) throws {
         let log: (String) -> Void = { Terminal.note($0) }
         if isReady && !force {
             let info = try KnowledgeStore.info(at: directory.knowledgeBase)
@@ -44,7 +57,7 @@ struct Workspace {
     func loadKnowledgeBase() throws -> KnowledgeBase {
         if !isReady {
             Terminal.note("first run: setting up the knowledge base in \(directory.root.path)")
-            try setUp(force: false)
+            try setUpKnowledgeBase(force: false)
         }
         do {
             return try timed("loaded the knowledge base") { try KnowledgeStore.load(from: directory.knowledgeBase) }
@@ -63,6 +76,12 @@ struct Workspace {
     func ranker(_ name: ModelName, index: PhenotypeIndex, parameters: LikelihoodRanker.Parameters = .init()) throws
         -> any Ranker
     {
+        if name.isNeural && !FileManager.default.fileExists(atPath: directory.model(named: name.rawValue).path) {
+            Terminal.note("no trained \(name.rawValue) model yet: training it now (about a minute; `ddx train` redoes it)")
+            var training = ModelTraining()
+            training.layer = name
+            try training.run(workspace: self, index: index)
+        }
         do {
             return try name.makeRanker(index: index, parameters: parameters) { directory.model(named: $0.rawValue) }
         } catch let error as NeuralModelError {

@@ -1,0 +1,92 @@
+import Clinical
+import FastFeedforward
+import Foundation
+import Knowledge
+import Ontology
+import Ranking
+import Testing
+import TestFixtures
+
+@Suite struct NeuralRankerTests {
+    let index: PhenotypeIndex
+
+    init() throws {
+        index = PhenotypeIndex(knowledgeBase: try ToyRelease.knowledgeBase())
+    }
+
+    private func patient(_ present: [Int32], absent: [Int32] = [], truth: String) -> PatientCase {
+        PatientCase(
+            id: "toy", findings: present.map { Finding(id: TermID($0), status: .present) }
+                + absent.map { Finding(id: TermID($0), status: .absent) }, truth: truth)
+    }
+
+    private func network(seed: UInt64 = 3) throws -> RerankerNetwork<FFFLayer> {
+        RerankerNetwork(
+            layer: try FFFLayer(inputWidth: 8, outputWidth: 8, depth: 2, seed: seed), termCount: index.ontology.count,
+            diseaseCount: index.diseaseCount, seed: seed)
+    }
+
+    private func examples() -> [TrainingExample] {
+        let stage = CandidateStage(index: index, count: 4)
+        let cases = [
+            patient([1250], truth: "ORPHA:4000"), patient([1250], absent: [1249], truth: "ORPHA:4000"),
+            patient([1631], truth: "OMIM:100002"), patient([1631, 1629], truth: "OMIM:100003"),
+            patient([7359, 1249], truth: "OMIM:100001"), patient([518], truth: "OMIM:100002"),
+        ]
+        return cases.compactMap { TrainingExample($0, stage: stage, index: index) }
+    }
+
+    @Test func anUntrainedNetworkRanksAsTheClassicalStage() throws {
+        let neural = NeuralRanker(index: index, network: try network(), modelVersion: "test", candidates: 4)
+        let classical = CandidateStage(index: index, count: 4).classical
+        let case_ = patient([1250, 1631], truth: "OMIM:100001")
+        let classicalOrder = classical.rank(case_, top: 4).entries.map(\.diseaseID)
+        #expect(neural.rank(case_, top: 4).entries.map(\.diseaseID) == classicalOrder)
+    }
+
+    @Test func trainingLowersTheLossAndIsReproducible() throws {
+        let batch = examples()
+        #expect(batch.count == 6)
+        var settings = RerankerTrainer<FFFLayer>.Settings()
+        settings.epochs = 30
+        settings.batchSize = 3
+        settings.learningRate = 0.02
+        var first = RerankerTrainer(network: try network(), settings: settings)
+        let before = first.loss(batch)
+        first.train(batch) { _, _, _, _ in }
+        #expect(first.loss(batch) < before * 0.5)
+        var second = RerankerTrainer(network: try network(), settings: settings)
+        second.train(batch) { _, _, _, _ in }
+        #expect(first.network.tensors == second.network.tensors)
+        #expect(first.network.layer == second.network.layer)
+    }
+
+    @Test func aModelFileRoundTripsAndRefusesAnotherKnowledgeBase() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ddx-model-\(UUID()).ddxm")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let original = try network()
+        try NeuralModel.write(original, knowledgeBase: "hp/releases/toy", version: "fff-toy", to: url)
+        let loaded = try NeuralModel.read(FFFLayer.self, from: url, knowledgeBase: "hp/releases/toy")
+        #expect(loaded.version == "fff-toy")
+        #expect(loaded.network.tensors == original.tensors)
+        #expect(loaded.network.layer == original.layer)
+        #expect(throws: NeuralModelError.self) {
+            try NeuralModel.read(FFFLayer.self, from: url, knowledgeBase: "hp/releases/2025-01-16")
+        }
+        #expect(throws: NeuralModelError.self) {
+            try NeuralModel.read(DenseLayer.self, from: url, knowledgeBase: "hp/releases/toy")
+        }
+    }
+
+    @Test func rankOfAgreesWithTheListForTheNeuralRanker() throws {
+        var settings = RerankerTrainer<FFFLayer>.Settings()
+        settings.epochs = 5
+        var trainer = RerankerTrainer(network: try network(), settings: settings)
+        trainer.train(examples()) { _, _, _, _ in }
+        let ranker = NeuralRanker(index: index, network: trainer.network, modelVersion: "test", candidates: 4)
+        let case_ = patient([1250, 505], truth: "ORPHA:4000")
+        for entry in ranker.rank(case_, top: 4).entries {
+            #expect(ranker.rank(of: entry.diseaseID, in: case_) == entry.rank)
+        }
+    }
+}
