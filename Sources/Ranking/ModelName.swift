@@ -24,22 +24,24 @@ public enum ModelName: String, Sendable, CaseIterable {
     /// Builds the ranker over a prepared index; `parameters` tune the baseline, `modelFile`
     /// says where a neural model's file is.
     public func makeRanker(
-        index: PhenotypeIndex, parameters: LikelihoodRanker.Parameters = .init(),
+        index: PhenotypeIndex, parameters: LikelihoodRanker.Parameters = .init(), candidates: Int? = nil,
         modelFile: (ModelName) -> URL = { _ in URL(fileURLWithPath: "/nonexistent") }
     ) throws -> any Ranker {
         switch self {
         case .baseline: return LikelihoodRanker(index: index, parameters: parameters)
         case .resnik: return ResnikRanker(index: index)
-        case .fff: return try neural(FFFLayer.self, index: index, url: modelFile(self))
-        case .dense: return try neural(DenseLayer.self, index: index, url: modelFile(self))
+        case .fff: return try neural(FFFLayer.self, index: index, url: modelFile(self), candidates: candidates)
+        case .dense: return try neural(DenseLayer.self, index: index, url: modelFile(self), candidates: candidates)
         }
     }
 
     private func neural<Layer: FeedforwardLayer & StorableLayer>(
-        _ type: Layer.Type, index: PhenotypeIndex, url: URL
+        _ type: Layer.Type, index: PhenotypeIndex, url: URL, candidates: Int?
     ) throws -> any Ranker {
         guard FileManager.default.fileExists(atPath: url.path) else { throw NeuralModelError.missing(path: url.path) }
         let model = try NeuralModel.read(type, from: url, knowledgeBase: index.knowledgeBase.version)
-        return NeuralRanker(index: index, network: model.network, modelVersion: model.version)
+        return NeuralRanker(
+            index: index, network: model.network, modelVersion: model.version,
+            candidates: candidates ?? NeuralModel.Shape().candidates)
     }
 }

@@ -8,6 +8,15 @@ import Ranking
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
+        abstract: "Measure speed and memory: rankers on real cases, FFF vs dense layers, accuracy vs speed.",
+        subcommands: [RankerBenchCommand.self, LayerBenchCommand.self, CurveCommand.self],
+        defaultSubcommand: RankerBenchCommand.self)
+}
+
+/// `ddx bench rankers`: load time, per-case ranking time and memory of the rankers.
+struct RankerBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rankers",
         abstract: "Measure load time, per-case ranking time and memory of the rankers.",
         discussion: """
             Times, on one thread, the knowledge-base load, the index build and then, per model,
@@ -22,6 +31,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Timed passes over the cases (the median is reported).") var passes = 5
     @Option(help: "Use at most this many cases.") var limit = 1000
     @Option(help: "text or json.") var format: OutputFormat = .text
+    @Option(help: "Candidates the neural models re-rank (default 100).") var candidates: Int?
     @Option(name: .customLong("parameter"), help: ArgumentHelp("Override a baseline constant, NAME=VALUE.", visibility: .hidden))
     var parameters: [String] = []
 
@@ -46,7 +56,8 @@ struct BenchCommand: ParsableCommand {
                 Terminal.note("no trained \(model.rawValue) model: skipped (run `ddx train --layer \(model.rawValue)`)")
                 continue
             }
-            let ranker = try workspace.ranker(model, index: index, parameters: try BaselineParameters.parse(parameters))
+            let ranker = try workspace.ranker(
+                model, index: index, parameters: try BaselineParameters.parse(parameters), candidates: candidates)
             _ = ranker.rank(patients[0], top: 10)  // warm-up
             var perPass: [Double] = []
             for _ in 0..<max(1, passes) {

@@ -28,6 +28,12 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Seed of --sample.") var sampleSeed: UInt64 = 2025
     @Flag(help: "With --sample: draw only among cases whose diagnosis the knowledge base has.")
     var eligibleOnly = false
+    @Option(help: "Keep only one side of the publication split that `ddx train` uses: training or validation.")
+    var publications: PublicationSide?
+    @Option(help: "With --publications: the share of publications on the validation side (as in `ddx train`).")
+    var validationShare = 0.1
+    @Option(help: ArgumentHelp("Candidates the neural models re-rank (default 100).", visibility: .hidden))
+    var candidates: Int?
     @Option(name: .customLong("parameter"), help: ArgumentHelp("Override a baseline constant, NAME=VALUE (tuning).", visibility: .hidden))
     var parameters: [String] = []
 
@@ -49,6 +55,10 @@ struct EvalCommand: ParsableCommand {
             Terminal.warning("\(subject) no truth and \(withoutTruth == 1 ? "is" : "are") left out of the evaluation")
         }
         cases = cases.filter { $0.truth != nil }
+        if let publications {
+            let split = PublicationSplit(validationShare: validationShare).split(cases)
+            cases = publications == .validation ? split.validation : split.training
+        }
         if let sample { cases = draw(sample, from: cases, knowledgeBase: index.knowledgeBase) }
         guard !cases.isEmpty else { throw CommandFailure("\(set): no cases with a truth to evaluate") }
 
@@ -57,7 +67,7 @@ struct EvalCommand: ParsableCommand {
         var runs: [(name: String, outcomes: [CaseOutcome])] = []
         var versions: [String] = []
         for name in names {
-            let ranker = try workspace.ranker(name, index: index, parameters: tuned)
+            let ranker = try workspace.ranker(name, index: index, parameters: tuned, candidates: candidates)
             versions.append(ranker.modelVersion)
             let arm = ModelArm(ranker: ranker, name: "model:\(name.rawValue)")
             var progress = ProgressBar(total: cases.count, label: "ranking with \(name.rawValue)")
@@ -78,6 +88,10 @@ struct EvalCommand: ParsableCommand {
             Terminal.error("\(input.errors.count) entries of \(set) could not be read (see above)")
             throw ExitCode(1)
         }
+    }
+
+    enum PublicationSide: String, ExpressibleByArgument, CaseIterable {
+        case training, validation
     }
 
     private func draw(_ count: Int, from cases: [PatientCase], knowledgeBase: KnowledgeBase) -> [PatientCase] {

@@ -73,9 +73,9 @@ struct Workspace {
     }
 
     /// The ranker `--model` names, with neural models read from the data directory.
-    func ranker(_ name: ModelName, index: PhenotypeIndex, parameters: LikelihoodRanker.Parameters = .init()) throws
-        -> any Ranker
-    {
+    func ranker(
+        _ name: ModelName, index: PhenotypeIndex, parameters: LikelihoodRanker.Parameters = .init(), candidates: Int? = nil
+    ) throws -> any Ranker {
         if name.isNeural && !FileManager.default.fileExists(atPath: directory.model(named: name.rawValue).path) {
             Terminal.note("no trained \(name.rawValue) model yet: training it now (about a minute; `ddx train` redoes it)")
             var training = ModelTraining()
@@ -83,7 +83,9 @@ struct Workspace {
             try training.run(workspace: self, index: index)
         }
         do {
-            return try name.makeRanker(index: index, parameters: parameters) { directory.model(named: $0.rawValue) }
+            return try name.makeRanker(index: index, parameters: parameters, candidates: candidates) {
+                directory.model(named: $0.rawValue)
+            }
         } catch let error as NeuralModelError {
             throw CommandFailure(error.description)
         }

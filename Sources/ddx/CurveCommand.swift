@@ -1,0 +1,61 @@
+import ArgumentParser
+import Clinical
+import Evaluation
+import Foundation
+import Ranking
+
+/// `ddx bench curve`: accuracy against speed for the neural rankers over the number of
+/// candidates they re-rank, as a table and an SVG plot.
+struct CurveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "curve",
+        abstract: "Top-10 accuracy against time per case, over the number of re-ranked candidates.",
+        discussion: """
+            Evaluates the given neural models on the validation side of the publication split of CASES (as `ddx train` splits it) for each candidate count, times each on one thread, and writes an SVG plot.
+            """)
+
+    @Argument(help: "Cases with truths (the development phenopackets).") var cases: String
+    @Option(name: .customLong("model"), help: "Neural models to include (default fff and dense).")
+    var models: [ModelName] = [.fff, .dense]
+    @Option(help: "Candidate counts, comma-separated.") var candidates = "10,20,50,100,200"
+    @Option(help: "Where to write the SVG.") var output = "accuracy-speed.svg"
+    @Option(help: "Timed passes per point (the median is used).") var passes = 3
+
+    func run() throws {
+        let counts = candidates.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !counts.isEmpty, counts.allSatisfy({ $0 > 0 }) else {
+            throw CommandFailure("--candidates takes positive whole numbers separated by commas")
+        }
+        let workspace = Workspace()
+        let index = try workspace.loadIndex()
+        let normalizer = CaseNormalizer(ontology: index.ontology)
+        let all = try CaseSource(path: cases).read().cases.map(normalizer.normalize).filter { $0.truth != nil }
+        let validation = PublicationSplit().split(all).validation
+        let clock = ContinuousClock()
+        var series: [SVGLineChart.Series] = []
+        Terminal.output("model   candidates  top-10   µs/case")
+        for model in models {
+            var points: [(x: Double, y: Double)] = []
+            for count in counts {
+                let ranker = try workspace.ranker(model, index: index, candidates: count)
+                let outcomes = ModelArm(ranker: ranker, name: model.rawValue)
+                    .run(validation, knowledgeBase: index.knowledgeBase).filter(\.truthInKnowledgeBase)
+                let top10 = Double(outcomes.filter { ($0.rank ?? .max) <= 10 }.count) / Double(max(outcomes.count, 1))
+                var times: [Double] = []
+                for _ in 0..<max(1, passes) {
+                    let elapsed = clock.measure { for patient in validation { _ = ranker.rank(patient, top: 10) } }
+                    times.append(elapsed.seconds / Double(validation.count) * 1e6)
+                }
+                let micros = times.sorted()[times.count / 2]
+                points.append((micros, top10))
+                Terminal.output(String(format: "%-7@ %10d  %6.3f  %8.1f", model.rawValue, count, top10, micros))
+            }
+            series.append(SVGLineChart.Series(name: model.rawValue, points: points, labels: counts.map { "k=\($0)" }))
+        }
+        let chart = SVGLineChart(
+            title: "Top-10 accuracy vs time per case (validation publications, \(validation.count) cases)",
+            xLabel: "µs per case, one core (top-10 with evidence)", yLabel: "top-10 accuracy", series: series)
+        try chart.svg().write(toFile: output, atomically: true, encoding: .utf8)
+        Terminal.note("wrote \(output)")
+    }
+}
