@@ -59,7 +59,8 @@ public struct SVGLineChart: Sendable {
                 + "fill=\"none\" stroke=\"#888\"/>",
         ]
         for tick in Self.ticks(xRange) {
-            body.append(text(Self.format(tick), x: px(tick), y: margin.top + plotHeight + 16, anchor: "middle", size: 11))
+            body.append(
+                text(Self.format(tick), x: px(tick), y: margin.top + plotHeight + 16, anchor: "middle", size: 11))
         }
         for tick in Self.ticks(yRange) {
             body.append(text(Self.format(tick), x: margin.left - 6, y: py(tick) + 4, anchor: "end", size: 11))
@@ -70,16 +71,19 @@ public struct SVGLineChart: Sendable {
         for (number, line) in series.enumerated() {
             let color = Self.colors[number % Self.colors.count]
             let path = line.points.map { "\(f(px($0.x))),\(f(py($0.y)))" }.joined(separator: " ")
-            body.append("<polyline class=\"series\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(path)\"/>")
+            body.append(
+                "<polyline class=\"series\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(path)\"/>")
             for (index, point) in line.points.enumerated() {
                 body.append("<circle cx=\"\(f(px(point.x)))\" cy=\"\(f(py(point.y)))\" r=\"3.5\" fill=\"\(color)\"/>")
                 if index < line.labels.count {
-                    body.append(text(line.labels[index], x: px(point.x) + 5, y: py(point.y) - 6, anchor: "start", size: 10))
+                    body.append(
+                        text(line.labels[index], x: px(point.x) + 5, y: py(point.y) - 6, anchor: "start", size: 10))
                 }
             }
             body.append(
-                text(line.name, x: margin.left + 10, y: margin.top + 16 + Double(number) * 16, anchor: "start", size: 12,
-                     color: color))
+                text(
+                    line.name, x: margin.left + 10, y: margin.top + 16 + Double(number) * 16, anchor: "start", size: 12,
+                    color: color))
         }
         return """
             <svg xmlns="http://www.w3.org/2000/svg" width="\(f(width))" height="\(f(height))" viewBox="0 0 \(f(width)) \(f(height))">
@@ -89,7 +93,9 @@ public struct SVGLineChart: Sendable {
             """
     }
 
-    private func text(_ content: String, x: Double, y: Double, anchor: String, size: Int, color: String = "#222") -> String {
+    private func text(_ content: String, x: Double, y: Double, anchor: String, size: Int, color: String = "#222")
+        -> String
+    {
         "<text x=\"\(f(x))\" y=\"\(f(y))\" font-family=\"sans-serif\" font-size=\"\(size)\" text-anchor=\"\(anchor)\" "
             + "fill=\"\(color)\">\(escape(content))</text>"
     }

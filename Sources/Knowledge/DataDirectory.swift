@@ -19,7 +19,8 @@ public struct DataDirectory: Sendable, Equatable {
         if let home = environment["DDX_HOME"], !home.isEmpty {
             root = URL(fileURLWithPath: home, isDirectory: true)
         } else {
-            let userHome = environment["HOME"].map { URL(fileURLWithPath: $0, isDirectory: true) }
+            let userHome =
+                environment["HOME"].map { URL(fileURLWithPath: $0, isDirectory: true) }
                 ?? FileManager.default.homeDirectoryForCurrentUser
             root = userHome.appendingPathComponent(".cache/ddx", isDirectory: true)
         }

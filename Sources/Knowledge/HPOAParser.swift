@@ -38,7 +38,8 @@ public struct HPOAParser {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             if !sawHeader {
                 guard fields.first == "database_id" else {
-                    throw HPOAError(file: file, line: lineNumber, reason: "expected the column header line (database_id …)")
+                    throw HPOAError(
+                        file: file, line: lineNumber, reason: "expected the column header line (database_id …)")
                 }
                 sawHeader = true
                 continue
@@ -50,14 +51,17 @@ public struct HPOAParser {
             annotations.append(annotation)
         }
         guard sawHeader else {
-            throw HPOAError(file: file, line: lineNumber, reason: "no column header line: is this a phenotype.hpoa file?")
+            throw HPOAError(
+                file: file, line: lineNumber, reason: "no column header line: is this a phenotype.hpoa file?")
         }
         return Result(version: version, diseases: diseases, annotations: annotations)
     }
 
     private func row(_ fields: [Substring], file: String, line: Int) throws(HPOAError) -> Annotation {
         guard fields.count >= Self.columns.count else {
-            throw HPOAError(file: file, line: line, reason: "expected \(Self.columns.count) tab-separated columns, found \(fields.count)")
+            throw HPOAError(
+                file: file, line: line,
+                reason: "expected \(Self.columns.count) tab-separated columns, found \(fields.count)")
         }
         guard let term = TermID(fields[3]) else {
             throw HPOAError(file: file, line: line, reason: "hpo_id '\(fields[3])' is not an HPO id")
@@ -85,16 +89,4 @@ public struct HPOAParser {
 }
 
 /// A problem in a phenotype.hpoa file, with where it is.
-public struct HPOAError: Error, CustomStringConvertible, Equatable {
-    public var file: String
-    public var line: Int
-    public var reason: String
-
-    public init(file: String, line: Int, reason: String) {
-        self.file = file
-        self.line = line
-        self.reason = reason
-    }
-
-    public var description: String { "\(file):\(line): \(reason)" }
-}
+public typealias HPOAError = ReleaseFileError

@@ -16,7 +16,8 @@ public struct KnowledgeBuilder: Sendable {
         public var unknownTerms: Int
     }
 
-    public func build(ontologyFile: URL, annotationFile: URL, into store: URL, log: (String) -> Void) throws -> Summary {
+    public func build(ontologyFile: URL, annotationFile: URL, into store: URL, log: (String) -> Void) throws -> Summary
+    {
         log("reading \(ontologyFile.lastPathComponent)…")
         let ontology = try OBOParser().parse(try readText(ontologyFile), file: ontologyFile.path)
         log("reading \(annotationFile.lastPathComponent)…")
@@ -29,7 +30,9 @@ public struct KnowledgeBuilder: Sendable {
                 annotationFile.lastPathComponent: try FileChecksum.sha256(of: annotationFile),
             ])
         let known = hpoa.annotations.filter { ontology.position(of: $0.term) != nil }
-        log("writing \(store.lastPathComponent) (\(ontology.count) terms, \(hpoa.diseases.count) diseases, \(known.count) annotations)…")
+        log(
+            "writing \(store.lastPathComponent) (\(ontology.count) terms, \(hpoa.diseases.count) diseases, \(known.count) annotations)…"
+        )
         try KnowledgeStore.write(
             ontology: ontology, diseases: hpoa.diseases, annotations: known, info: info, to: store)
         return Summary(

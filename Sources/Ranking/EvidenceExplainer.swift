@@ -22,9 +22,10 @@ struct EvidenceExplainer: Sendable {
                 guard let reached = index.frequency(of: Int32(disease), reaching: ancestor) else { continue }
                 let weight = value(information[Int(ancestor)], reached.frequency)
                 // On a tie, the deeper ancestor names the match more precisely.
-                let deeper = best.map {
-                    ontology.ancestorIndices[Int(ancestor)].count > ontology.ancestorIndices[Int($0.ancestor)].count
-                } ?? true
+                let deeper =
+                    best.map {
+                        ontology.ancestorIndices[Int(ancestor)].count > ontology.ancestorIndices[Int($0.ancestor)].count
+                    } ?? true
                 if weight > (best?.weight ?? 0) || (weight > 0 && weight == best?.weight && deeper) {
                     best = (weight, ancestor, reached.frequency)
                 }
@@ -64,7 +65,8 @@ struct EvidenceExplainer: Sendable {
             conflicts.append(
                 FindingConflict(
                     query: ontology.terms[Int(term)].id, diseaseTerm: ontology.terms[Int(strongest.term)].id,
-                    kind: .excludedButExpected, frequency: strongest.frequency.map(Double.init), weight: Double(weight)))
+                    kind: .excludedButExpected, frequency: strongest.frequency.map(Double.init), weight: Double(weight))
+            )
         }
         if negatedPenalty < 0 {
             for term in query.present {

@@ -83,7 +83,8 @@ public struct LikelihoodRanker: Ranker {
         self.index = index
         self.parameters = parameters
         self.scorer = PostingScorer(index: index, minimumInformation: parameters.minimumInformation, value: value)
-        self.explainer = EvidenceExplainer(index: index, minimumInformation: parameters.minimumInformation, value: value)
+        self.explainer = EvidenceExplainer(
+            index: index, minimumInformation: parameters.minimumInformation, value: value)
         let penalty = Self.exclusionPenalty(parameters)
         self.exclusionPenalties = index.postingFrequencies.map { list in list.map { penalty($0 < 0 ? nil : $0) } }
     }
@@ -138,22 +139,16 @@ public struct LikelihoodRanker: Ranker {
 
     public func rank(_ patient: PatientCase, top: Int) -> Differential {
         let query = CaseQuery(patient, ontology: index.ontology)
-        guard !query.present.isEmpty else {
-            // Nothing observed: any list would be arbitrary, so none is given.
-            return Differential(
-                caseID: patient.id, entries: [], knowledgeBase: knowledgeBaseVersion, model: modelVersion,
-                warnings: patient.warnings + RankingWarnings.forQuery(query))
+        return differential(for: patient, query: query) {
+            let scores = scores(query)
+            let entries = TopSelection.topIndices(scores, count: top).enumerated().map { offset, disease in
+                DifferentialEntry(
+                    rank: offset + 1, diseaseID: index.knowledgeBase.diseases[disease].id,
+                    name: index.knowledgeBase.diseases[disease].name, score: Double(scores[disease]),
+                    evidence: evidence(query, disease: disease))
+            }
+            return Array(entries)
         }
-        let scores = scores(query)
-        let entries = TopSelection.topIndices(scores, count: top).enumerated().map { offset, disease in
-            DifferentialEntry(
-                rank: offset + 1, diseaseID: index.knowledgeBase.diseases[disease].id,
-                name: index.knowledgeBase.diseases[disease].name, score: Double(scores[disease]),
-                evidence: evidence(query, disease: disease))
-        }
-        return Differential(
-            caseID: patient.id, entries: entries, knowledgeBase: knowledgeBaseVersion, model: modelVersion,
-            warnings: patient.warnings + RankingWarnings.forQuery(query))
     }
 
     /// The findings for and against one disease, as this ranker weighs them.

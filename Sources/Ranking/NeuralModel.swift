@@ -49,7 +49,9 @@ public enum NeuralModel {
         }
         let byName = Dictionary(archive.tensors.map { ($0.name, $0.values) }, uniquingKeysWith: { first, _ in first })
         let tensors = try RerankerNetwork<Layer>.Tensor.allCases.map { tensor in
-            guard let values = byName[tensor.name] else { throw NeuralModelError.missingTensor(path: url.path, name: tensor.name) }
+            guard let values = byName[tensor.name] else {
+                throw NeuralModelError.missingTensor(path: url.path, name: tensor.name)
+            }
             return values
         }
         return (RerankerNetwork(layer: layer, tensors: tensors), fields["version"] ?? "unknown")

@@ -34,21 +34,15 @@ public struct NeuralRanker<Layer: FeedforwardLayer>: Ranker {
 
     public func rank(_ patient: PatientCase, top: Int) -> Differential {
         let query = CaseQuery(patient, ontology: index.ontology)
-        guard !query.present.isEmpty else {
-            // Nothing observed: any list would be arbitrary, so none is given.
-            return Differential(
-                caseID: patient.id, entries: [], knowledgeBase: knowledgeBaseVersion, model: modelVersion,
-                warnings: patient.warnings + RankingWarnings.forQuery(query))
+        return differential(for: patient, query: query) {
+            let entries = reranked(query).prefix(top).enumerated().map { offset, candidate in
+                let disease = index.knowledgeBase.diseases[Int(candidate.disease)]
+                return DifferentialEntry(
+                    rank: offset + 1, diseaseID: disease.id, name: disease.name, score: Double(candidate.score),
+                    evidence: stage.classical.evidence(query, disease: Int(candidate.disease)))
+            }
+            return Array(entries)
         }
-        let entries = reranked(query).prefix(top).enumerated().map { offset, candidate in
-            let disease = index.knowledgeBase.diseases[Int(candidate.disease)]
-            return DifferentialEntry(
-                rank: offset + 1, diseaseID: disease.id, name: disease.name, score: Double(candidate.score),
-                evidence: stage.classical.evidence(query, disease: Int(candidate.disease)))
-        }
-        return Differential(
-            caseID: patient.id, entries: Array(entries), knowledgeBase: knowledgeBaseVersion, model: modelVersion,
-            warnings: patient.warnings + RankingWarnings.forQuery(query))
     }
 
     /// Among the candidates, the re-ranked position; beyond them, the classical rank (which is

@@ -52,11 +52,15 @@ public struct PatientSimulator: Sendable {
         present.shuffle(using: &generator)
         present = Array(present.prefix(settings.maximumFindings)).map { term in
             let parents = ontology.parentIndices[Int(term)]
-            guard !parents.isEmpty, Double.random(in: 0..<1, using: &generator) < settings.imprecision else { return term }
+            guard !parents.isEmpty, Double.random(in: 0..<1, using: &generator) < settings.imprecision else {
+                return term
+            }
             return parents.randomElement(using: &generator) ?? term
         }
         var noise = settings.noiseFindings
-        while noise > 0, Double.random(in: 0..<1, using: &generator) < noise, let term = featurePool.randomElement(using: &generator) {
+        while noise > 0, Double.random(in: 0..<1, using: &generator) < noise,
+            let term = featurePool.randomElement(using: &generator)
+        {
             present.append(term)
             noise -= 1
         }
@@ -65,7 +69,8 @@ public struct PatientSimulator: Sendable {
             absent.append(term)
         }
         absent = Array(absent.shuffled(using: &generator).prefix(settings.maximumExcluded))
-        let findings = present.map { Finding(id: ontology.terms[Int($0)].id, status: .present) }
+        let findings =
+            present.map { Finding(id: ontology.terms[Int($0)].id, status: .present) }
             + absent.map { Finding(id: ontology.terms[Int($0)].id, status: .absent) }
         return PatientCase(
             id: "simulated:\(index.knowledgeBase.diseases[disease].id)", findings: findings,

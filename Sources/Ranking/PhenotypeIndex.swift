@@ -103,7 +103,9 @@ public struct PhenotypeIndex: Sendable {
         }
     }
 
-    private static func postings(ontology: Ontology, features: [[Feature]]) -> (diseases: [[Int32]], frequencies: [[Float]]) {
+    private static func postings(ontology: Ontology, features: [[Feature]]) -> (
+        diseases: [[Int32]], frequencies: [[Float]]
+    ) {
         var diseases = Array(repeating: [Int32](), count: ontology.count)
         var frequencies = Array(repeating: [Float](), count: ontology.count)
         var best = Array(repeating: Float(-2), count: ontology.count)  // -2: not reached yet

@@ -12,7 +12,8 @@ struct PostingScorer: Sendable {
     /// add almost nothing but cost.
     let minimumInformation: Float
 
-    init(index: PhenotypeIndex, minimumInformation: Float, value: (_ information: Float, _ frequency: Float?) -> Float) {
+    init(index: PhenotypeIndex, minimumInformation: Float, value: (_ information: Float, _ frequency: Float?) -> Float)
+    {
         self.index = index
         self.minimumInformation = minimumInformation
         self.values = zip(index.postingFrequencies.indices, index.postingFrequencies).map { term, frequencies in

@@ -14,3 +14,15 @@ public protocol Ranker: Sendable {
     /// ranker cannot place it (unknown id). Used by evaluation, which needs ranks beyond the top.
     func rank(of diseaseID: String, in patient: PatientCase) -> Int?
 }
+
+extension Ranker {
+    /// The differential for a case: `entries()` when the case has observed findings to rank
+    /// on, none otherwise (any list would be arbitrary), with the warnings either way.
+    func differential(
+        for patient: PatientCase, query: CaseQuery, entries: () -> [DifferentialEntry]
+    ) -> Differential {
+        Differential(
+            caseID: patient.id, entries: query.present.isEmpty ? [] : entries(), knowledgeBase: knowledgeBaseVersion,
+            model: modelVersion, warnings: patient.warnings + RankingWarnings.forQuery(query))
+    }
+}

@@ -1,5 +1,5 @@
-import Statistics
 import FastFeedforward
+import Statistics
 
 /// The learned part of the neural rankers: it re-scores the candidates of the classical
 /// stage.

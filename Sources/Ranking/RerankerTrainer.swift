@@ -1,6 +1,6 @@
-import Statistics
-import Foundation
 import FastFeedforward
+import Foundation
+import Statistics
 
 /// Trains a ``RerankerNetwork`` with softmax cross-entropy over each example's candidates,
 /// mini-batch AdamW, in a fixed order given the seed, so a run is reproducible bit for bit.
@@ -58,7 +58,9 @@ public struct RerankerTrainer<Layer: FeedforwardLayer>: Sendable {
         let scale = 1 / Float(batch.count)
         for (sample, example) in batch.enumerated() {
             let h = (0..<width).map { input[sample, $0] + output[sample, $0] }
-            loss += candidateLoss(example, hidden: h, scale: scale, gradients: &gradients, hiddenGradient: &hiddenGradient, sample: sample)
+            loss += candidateLoss(
+                example, hidden: h, scale: scale, gradients: &gradients, hiddenGradient: &hiddenGradient, sample: sample
+            )
         }
         let layerGradients = network.layer.backward(outputGradient: hiddenGradient, trace: trace)
         for (sample, example) in batch.enumerated() {

@@ -31,22 +31,16 @@ public struct ResnikRanker: Ranker {
 
     public func rank(_ patient: PatientCase, top: Int) -> Differential {
         let query = CaseQuery(patient, ontology: index.ontology)
-        guard !query.present.isEmpty else {
-            // Nothing observed: any list would be arbitrary, so none is given.
-            return Differential(
-                caseID: patient.id, entries: [], knowledgeBase: knowledgeBaseVersion, model: modelVersion,
-                warnings: patient.warnings + RankingWarnings.forQuery(query))
+        return differential(for: patient, query: query) {
+            let scores = scores(query)
+            let entries = TopSelection.topIndices(scores, count: top).enumerated().map { offset, disease in
+                DifferentialEntry(
+                    rank: offset + 1, diseaseID: index.knowledgeBase.diseases[disease].id,
+                    name: index.knowledgeBase.diseases[disease].name, score: Double(scores[disease]),
+                    evidence: Evidence(supporting: explainer.matches(query.present, disease: disease)))
+            }
+            return Array(entries)
         }
-        let scores = scores(query)
-        let entries = TopSelection.topIndices(scores, count: top).enumerated().map { offset, disease in
-            DifferentialEntry(
-                rank: offset + 1, diseaseID: index.knowledgeBase.diseases[disease].id,
-                name: index.knowledgeBase.diseases[disease].name, score: Double(scores[disease]),
-                evidence: Evidence(supporting: explainer.matches(query.present, disease: disease)))
-        }
-        return Differential(
-            caseID: patient.id, entries: entries, knowledgeBase: knowledgeBaseVersion, model: modelVersion,
-            warnings: patient.warnings + RankingWarnings.forQuery(query))
     }
 
     public func rank(of diseaseID: String, in patient: PatientCase) -> Int? {

@@ -1,5 +1,5 @@
-import Statistics
 import Clinical
+import Statistics
 
 /// The examples a neural ranker learns from: simulated patients of every disease plus the
 /// training side of the real cases, each prepared with its candidates.

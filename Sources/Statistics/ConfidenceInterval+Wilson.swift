@@ -17,7 +17,8 @@ extension ConfidenceInterval {
         let zSquared = z * z
         let denominator = 1 + zSquared / n
         let centre = (proportion + zSquared / (2 * n)) / denominator
-        let halfWidth = z / denominator
+        let halfWidth =
+            z / denominator
             * (proportion * (1 - proportion) / n + zSquared / (4 * n * n)).squareRoot()
         return ConfidenceInterval(
             lower: max(0, centre - halfWidth),

@@ -32,7 +32,9 @@ struct RankerBenchCommand: ParsableCommand {
     @Option(help: "Use at most this many cases.") var limit = 1000
     @Option(help: "text or json.") var format: OutputFormat = .text
     @Option(help: "Candidates the neural models re-rank (default 100).") var candidates: Int?
-    @Option(name: .customLong("parameter"), help: ArgumentHelp("Override a baseline constant, NAME=VALUE.", visibility: .hidden))
+    @Option(
+        name: .customLong("parameter"),
+        help: ArgumentHelp("Override a baseline constant, NAME=VALUE.", visibility: .hidden))
     var parameters: [String] = []
 
     func run() throws {
@@ -52,7 +54,9 @@ struct RankerBenchCommand: ParsableCommand {
 
         var results: [[String: Any]] = []
         for model in models.isEmpty ? ModelName.allCases : models {
-            if model.isNeural && models.isEmpty && !FileManager.default.fileExists(atPath: workspace.directory.model(named: model.rawValue).path) {
+            if model.isNeural && models.isEmpty
+                && !FileManager.default.fileExists(atPath: workspace.directory.model(named: model.rawValue).path)
+            {
                 Terminal.note("no trained \(model.rawValue) model: skipped (run `ddx train --layer \(model.rawValue)`)")
                 continue
             }
@@ -97,9 +101,11 @@ struct RankerBenchCommand: ParsableCommand {
             for result in results {
                 Terminal.output(
                     String(
-                        format: "%-16@ top-10 with evidence: median %8.1f µs/case (best pass %.1f); scoring only: %.1f µs/case",
+                        format:
+                            "%-16@ top-10 with evidence: median %8.1f µs/case (best pass %.1f); scoring only: %.1f µs/case",
                         result["model"] as? String ?? "", result["median_us_per_case"] as? Double ?? 0,
-                        result["min_us_per_case"] as? Double ?? 0, result["scoring_only_median_us_per_case"] as? Double ?? 0))
+                        result["min_us_per_case"] as? Double ?? 0,
+                        result["scoring_only_median_us_per_case"] as? Double ?? 0))
             }
             Terminal.output(String(format: "peak resident memory %.0f MB", ProcessMemory.peakResidentMegabytes() ?? -1))
         }

@@ -9,7 +9,7 @@ import Ranking
 struct CurveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "curve",
-        abstract: "Top-10 accuracy against time per case, over the number of re-ranked candidates.",
+        abstract: "Top-10 accuracy and time per case over the number of re-ranked candidates.",
         discussion: """
             Evaluates the given neural models on the validation side of the publication split of CASES (as `ddx train` splits it) for each candidate count, times each on one thread, and writes an SVG plot.
             """)
@@ -33,13 +33,16 @@ struct CurveCommand: ParsableCommand {
         let validation = PublicationSplit().split(all).validation
         let clock = ContinuousClock()
         var series: [SVGLineChart.Series] = []
+        var evaluable = 0
         Terminal.output("model   candidates  top-10   µs/case")
         for model in models {
             var points: [(x: Double, y: Double)] = []
+            var labels: [String] = []
             for count in counts {
                 let ranker = try workspace.ranker(model, index: index, candidates: count)
                 let outcomes = ModelArm(ranker: ranker, name: model.rawValue)
                     .run(validation, knowledgeBase: index.knowledgeBase).filter(\.truthInKnowledgeBase)
+                evaluable = outcomes.count
                 let top10 = Double(outcomes.filter { ($0.rank ?? .max) <= 10 }.count) / Double(max(outcomes.count, 1))
                 var times: [Double] = []
                 for _ in 0..<max(1, passes) {
@@ -47,14 +50,18 @@ struct CurveCommand: ParsableCommand {
                     times.append(elapsed.seconds / Double(validation.count) * 1e6)
                 }
                 let micros = times.sorted()[times.count / 2]
-                points.append((micros, top10))
+                points.append((Double(count), top10))
+                labels.append(String(format: "%.0f µs", micros))
                 Terminal.output(String(format: "%-7@ %10d  %6.3f  %8.1f", model.rawValue, count, top10, micros))
             }
-            series.append(SVGLineChart.Series(name: model.rawValue, points: points, labels: counts.map { "k=\($0)" }))
+            // Time labels on the first model only: the lines lie on top of each other.
+            series.append(
+                SVGLineChart.Series(name: model.rawValue, points: points, labels: series.isEmpty ? labels : []))
         }
         let chart = SVGLineChart(
-            title: "Top-10 accuracy vs time per case (validation publications, \(validation.count) cases)",
-            xLabel: "µs per case, one core (top-10 with evidence)", yLabel: "top-10 accuracy", series: series)
+            title: "Top-10 accuracy by candidates re-ranked (\(evaluable) validation cases)",
+            xLabel: "candidates re-ranked (labels: µs per case on one core, top-10 with evidence)",
+            yLabel: "top-10 accuracy", series: series)
         try chart.svg().write(toFile: output, atomically: true, encoding: .utf8)
         Terminal.note("wrote \(output)")
     }

@@ -34,7 +34,9 @@ struct EvalCommand: ParsableCommand {
     var validationShare = 0.1
     @Option(help: ArgumentHelp("Candidates the neural models re-rank (default 100).", visibility: .hidden))
     var candidates: Int?
-    @Option(name: .customLong("parameter"), help: ArgumentHelp("Override a baseline constant, NAME=VALUE (tuning).", visibility: .hidden))
+    @Option(
+        name: .customLong("parameter"),
+        help: ArgumentHelp("Override a baseline constant, NAME=VALUE (tuning).", visibility: .hidden))
     var parameters: [String] = []
 
     func validate() throws {
@@ -75,8 +77,9 @@ struct EvalCommand: ParsableCommand {
             runs.append((arm.name, outcomes))
         }
         let report = EvaluationReport(arms: runs, bootstrap: Bootstrap(resamples: bootstrap, seed: seed))
-        let rendering = EvalOutput(report: report, knowledgeBase: index.knowledgeBase.version,
-                                   models: versions)
+        let rendering = EvalOutput(
+            report: report, knowledgeBase: index.knowledgeBase.version,
+            models: versions)
         switch format {
         case .json:
             var object = rendering.json()

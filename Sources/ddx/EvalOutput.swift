@@ -39,11 +39,15 @@ struct EvalOutput {
         var intervals: [String: [Double]] = [:]
         for k in ArmSummary.ks {
             topk[String(k)] = rounded(summary.topK[k] ?? 0)
-            if let interval = summary.topKInterval[k] { intervals[String(k)] = [rounded(interval.lower), rounded(interval.upper)] }
+            if let interval = summary.topKInterval[k] {
+                intervals[String(k)] = [rounded(interval.lower), rounded(interval.upper)]
+            }
         }
         return [
             "n": summary.n, "topk": topk, "ci95": intervals, "mrr": rounded(summary.meanReciprocalRank),
-            "mrr_ci95": [rounded(summary.meanReciprocalRankInterval.lower), rounded(summary.meanReciprocalRankInterval.upper)],
+            "mrr_ci95": [
+                rounded(summary.meanReciprocalRankInterval.lower), rounded(summary.meanReciprocalRankInterval.upper),
+            ],
         ]
     }
 
@@ -71,7 +75,9 @@ struct EvalOutput {
         }
         if !report.missing.isEmpty {
             let shown = report.missing.prefix(20).map { "\($0.caseID) (\($0.truth))" }.joined(separator: ", ")
-            lines.append("\nNot in the knowledge base (\(report.missing.count)): \(shown)\(report.missing.count > 20 ? ", …" : "")")
+            lines.append(
+                "\nNot in the knowledge base (\(report.missing.count)): \(shown)\(report.missing.count > 20 ? ", …" : "")"
+            )
         }
         return lines.joined(separator: "\n")
     }

@@ -90,8 +90,10 @@ struct LayerBenchCommand: ParsableCommand {
             checksum += report.checksum
         }
         switch format {
-        case .text: Terminal.output(String(format: "checksum %.6g (printed so no timed work is optimised away)", checksum))
-        case .json: Terminal.output(try JSONText.encode(summaryJSON(shapes: reports, checksum: checksum, failures: failures)))
+        case .text:
+            Terminal.output(String(format: "checksum %.6g (printed so no timed work is optimised away)", checksum))
+        case .json:
+            Terminal.output(try JSONText.encode(summaryJSON(shapes: reports, checksum: checksum, failures: failures)))
         }
         if failures > 0 {
             Terminal.error("\(failures) output check(s) failed")

@@ -38,12 +38,14 @@ struct ModelTraining {
             bar.update(done)
         }
         Terminal.note("\(set.examples.count) training examples: \(set.real) real, \(set.simulated) simulated")
-        let version = NeuralModel.version(kind: layer.rawValue, knowledgeBase: index.knowledgeBase.version, shape: shape)
+        let version = NeuralModel.version(
+            kind: layer.rawValue, knowledgeBase: index.knowledgeBase.version, shape: shape)
         let ranker: any Ranker
         switch layer {
         case .dense:
             let twin = try DenseLayer(
-                inputWidth: shape.width, outputWidth: shape.width, hiddenWidth: (1 << (shape.depth + 1)) - 1, seed: seed)
+                inputWidth: shape.width, outputWidth: shape.width, hiddenWidth: (1 << (shape.depth + 1)) - 1, seed: seed
+            )
             let network = train(twin, set, index)
             try NeuralModel.write(network, knowledgeBase: index.knowledgeBase.version, version: version, to: url)
             ranker = NeuralRanker(index: index, network: network, modelVersion: version)
@@ -94,7 +96,10 @@ struct ModelTraining {
             ("model:\(layer.rawValue)", ranker), ("model:baseline", LikelihoodRanker(index: index)),
         ]
         let runs = arms.map { name, ranker in
-            (name: name, outcomes: ModelArm(ranker: ranker, name: name).run(validation, knowledgeBase: index.knowledgeBase))
+            (
+                name: name,
+                outcomes: ModelArm(ranker: ranker, name: name).run(validation, knowledgeBase: index.knowledgeBase)
+            )
         }
         let report = EvaluationReport(arms: runs, bootstrap: Bootstrap(resamples: 1000, seed: 1))
         Terminal.note("validation on held-out publications (\(report.evaluable) evaluable cases):")

@@ -49,7 +49,8 @@ struct RankCommand: ParsableCommand {
             }
         }
         if failed > 0 {
-            Terminal.error("\(failed) of \(cases.entries.count) cases could not be read (see above); the others were ranked")
+            Terminal.error(
+                "\(failed) of \(cases.entries.count) cases could not be read (see above); the others were ranked")
             throw ExitCode(1)
         }
     }

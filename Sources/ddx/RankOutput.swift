@@ -70,7 +70,8 @@ struct RankOutput {
             if !support.isEmpty { lines.append("           for: " + support.joined(separator: "; ")) }
             let against = entry.evidence.against.prefix(3).map { conflict in
                 conflict.kind == .excludedButExpected
-                    ? "no \(label(conflict.query))" + (conflict.frequency.map { String(format: " (seen in %.0f%%)", $0 * 100) } ?? "")
+                    ? "no \(label(conflict.query))"
+                        + (conflict.frequency.map { String(format: " (seen in %.0f%%)", $0 * 100) } ?? "")
                     : "\(label(conflict.query)) (disease: NOT \(label(conflict.diseaseTerm)))"
             }
             if !against.isEmpty { lines.append("       against: " + against.joined(separator: "; ")) }

@@ -42,7 +42,8 @@ struct ProgressBar {
         let width = 30
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        let line = "\(label) [\(bar)] \(done)/\(total) \(String(format: "%.1fs, eta %.1fs", elapsed, eta))"
+        let line =
+            "\(label) [\(bar)] \(done)/\(total) \(String(format: "%.1fs, eta %.1fs", elapsed, eta))"
             + (suffix.isEmpty ? "" : " \(suffix)")
         if interactive {
             FileHandle.standardError.write(Data("\r\(line)".utf8))

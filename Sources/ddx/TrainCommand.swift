@@ -27,7 +27,9 @@ struct TrainCommand: ParsableCommand {
     }
 
     func validate() throws {
-        guard (0.0..<1.0).contains(validationShare) else { throw ValidationError("--validation-share must be in [0, 1)") }
+        guard (0.0..<1.0).contains(validationShare) else {
+            throw ValidationError("--validation-share must be in [0, 1)")
+        }
         guard epochs >= 1, simulatedPerDisease >= 0, (2...512).contains(width), (0...16).contains(depth) else {
             throw ValidationError("--epochs ≥ 1, --simulated-per-disease ≥ 0, --width 2…512, --depth 0…16")
         }

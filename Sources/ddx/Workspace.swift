@@ -74,10 +74,12 @@ struct Workspace {
 
     /// The ranker `--model` names, with neural models read from the data directory.
     func ranker(
-        _ name: ModelName, index: PhenotypeIndex, parameters: LikelihoodRanker.Parameters = .init(), candidates: Int? = nil
+        _ name: ModelName, index: PhenotypeIndex, parameters: LikelihoodRanker.Parameters = .init(),
+        candidates: Int? = nil
     ) throws -> any Ranker {
         if name.isNeural && !FileManager.default.fileExists(atPath: directory.model(named: name.rawValue).path) {
-            Terminal.note("no trained \(name.rawValue) model yet: training it now (about a minute; `ddx train` redoes it)")
+            Terminal.note(
+                "no trained \(name.rawValue) model yet: training it now (about a minute; `ddx train` redoes it)")
             var training = ModelTraining()
             training.layer = name
             try training.run(workspace: self, index: index)

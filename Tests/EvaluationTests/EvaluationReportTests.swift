@@ -4,12 +4,14 @@ import Knowledge
 import Ontology
 import Ranking
 import Statistics
-import Testing
 import TestFixtures
+import Testing
 
 @Suite struct EvaluationReportTests {
     private func outcome(_ id: String, rank: Int?, known: Bool = true, circular: Bool = false) -> CaseOutcome {
-        CaseOutcome(caseID: id, truth: "OMIM:1", truthInKnowledgeBase: known, rank: rank, isCircular: circular, presentFindings: 1)
+        CaseOutcome(
+            caseID: id, truth: "OMIM:1", truthInKnowledgeBase: known, rank: rank, isCircular: circular,
+            presentFindings: 1)
     }
 
     @Test func countsMissingTruthsApartAndSplitsByCircularity() {

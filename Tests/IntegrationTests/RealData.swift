@@ -25,7 +25,8 @@ enum RealData {
             try ReleaseFetcher(directory: directory).fetch { print("set-up: \($0)") }
             _ = try KnowledgeBuilder().build(
                 ontologyFile: directory.ontologyFile, annotationFile: directory.annotationFile,
-                into: directory.knowledgeBase) { print("set-up: \($0)") }
+                into: directory.knowledgeBase
+            ) { print("set-up: \($0)") }
         }
         return try KnowledgeStore.load(from: directory.knowledgeBase)
     }

@@ -18,7 +18,8 @@ import Testing
         #expect(knowledgeBase.ontology.name(of: TermID(1166)) == "Arachnodactyly")
         #expect(knowledgeBase.disease("OMIM:154700")?.name == "Marfan syndrome")
         #expect(knowledgeBase.ontology.isAncestor(TermID(118), of: TermID(1166)))
-        let marfan = knowledgeBase.annotationsByDisease[Int(try #require(knowledgeBase.position(ofDisease: "OMIM:154700")))]
+        let marfan = knowledgeBase.annotationsByDisease[
+            Int(try #require(knowledgeBase.position(ofDisease: "OMIM:154700")))]
         #expect(marfan.contains { $0.term == TermID(1166) })
     }
 
@@ -29,7 +30,8 @@ import Testing
             #expect(ontology.resolve(alternate) == .alternate(of: withAlternates.id))
         }
         let obsolete = try #require(ontology.terms.first { $0.isObsolete && $0.replacedBy != nil })
-        if case .replaced = ontology.resolve(obsolete.id) {} else {
+        if case .replaced = ontology.resolve(obsolete.id) {
+        } else {
             Issue.record("obsolete \(obsolete.id) with replaced_by did not resolve to its replacement")
         }
     }

@@ -1,7 +1,7 @@
 import Knowledge
 import Ontology
-import Testing
 import TestFixtures
+import Testing
 
 @Suite struct HPOAParserTests {
     @Test func readsVersionDiseasesAndRows() throws {
@@ -18,7 +18,8 @@ import TestFixtures
         #expect(row.frequency?.value == 0.9)
         #expect(row.evidence == "PCS")
         #expect(row.aspect == .phenotype)
-        let negated = try #require(result.annotations.first { $0.term == TermID(1250) && $0.diseaseID == "OMIM:100002" })
+        let negated = try #require(
+            result.annotations.first { $0.term == TermID(1250) && $0.diseaseID == "OMIM:100002" })
         #expect(negated.isNegated)
         #expect(result.annotations.first { $0.term == TermID(7) }?.aspect == .inheritance)
     }

@@ -1,8 +1,8 @@
 import Foundation
 import Knowledge
 import Ontology
-import Testing
 import TestFixtures
+import Testing
 
 @Suite struct KnowledgeStoreTests {
     private func temporaryDirectory() throws -> URL {

@@ -1,6 +1,6 @@
 import Ontology
-import Testing
 import TestFixtures
+import Testing
 
 @Suite struct OBOParserTests {
     @Test func readsTheHeaderRelease() throws {

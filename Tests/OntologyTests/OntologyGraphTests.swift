@@ -1,7 +1,7 @@
 import Foundation
 import Ontology
-import Testing
 import TestFixtures
+import Testing
 
 @Suite struct OntologyGraphTests {
     @Test func ancestorsIncludeTheTermAndReachTheRoot() throws {

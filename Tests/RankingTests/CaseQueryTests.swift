@@ -1,8 +1,8 @@
 import Clinical
 import Ontology
 import Ranking
-import Testing
 import TestFixtures
+import Testing
 
 @Suite struct CaseQueryTests {
     @Test func dropsAncestorsOfObservedTermsAndContradictedExclusions() throws {

@@ -4,8 +4,8 @@ import Foundation
 import Knowledge
 import Ontology
 import Ranking
-import Testing
 import TestFixtures
+import Testing
 
 @Suite struct NeuralRankerTests {
     let index: PhenotypeIndex
@@ -16,7 +16,8 @@ import TestFixtures
 
     private func patient(_ present: [Int32], absent: [Int32] = [], truth: String) -> PatientCase {
         PatientCase(
-            id: "toy", findings: present.map { Finding(id: TermID($0), status: .present) }
+            id: "toy",
+            findings: present.map { Finding(id: TermID($0), status: .present) }
                 + absent.map { Finding(id: TermID($0), status: .absent) }, truth: truth)
     }
 
@@ -39,9 +40,9 @@ import TestFixtures
     @Test func anUntrainedNetworkRanksAsTheClassicalStage() throws {
         let neural = NeuralRanker(index: index, network: try network(), modelVersion: "test", candidates: 4)
         let classical = CandidateStage(index: index, count: 4).classical
-        let case_ = patient([1250, 1631], truth: "OMIM:100001")
-        let classicalOrder = classical.rank(case_, top: 4).entries.map(\.diseaseID)
-        #expect(neural.rank(case_, top: 4).entries.map(\.diseaseID) == classicalOrder)
+        let sample = patient([1250, 1631], truth: "OMIM:100001")
+        let classicalOrder = classical.rank(sample, top: 4).entries.map(\.diseaseID)
+        #expect(neural.rank(sample, top: 4).entries.map(\.diseaseID) == classicalOrder)
     }
 
     @Test func trainingLowersTheLossAndIsReproducible() throws {
@@ -84,9 +85,9 @@ import TestFixtures
         var trainer = RerankerTrainer(network: try network(), settings: settings)
         trainer.train(examples()) { _, _, _, _ in }
         let ranker = NeuralRanker(index: index, network: trainer.network, modelVersion: "test", candidates: 4)
-        let case_ = patient([1250, 505], truth: "ORPHA:4000")
-        for entry in ranker.rank(case_, top: 4).entries {
-            #expect(ranker.rank(of: entry.diseaseID, in: case_) == entry.rank)
+        let sample = patient([1250, 505], truth: "ORPHA:4000")
+        for entry in ranker.rank(sample, top: 4).entries {
+            #expect(ranker.rank(of: entry.diseaseID, in: sample) == entry.rank)
         }
     }
 }

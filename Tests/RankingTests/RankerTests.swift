@@ -1,10 +1,10 @@
-import Foundation
 import Clinical
+import Foundation
 import Knowledge
 import Ontology
 import Ranking
-import Testing
 import TestFixtures
+import Testing
 
 @Suite struct RankerTests {
     let index: PhenotypeIndex
@@ -39,7 +39,8 @@ import TestFixtures
 
     @Test(arguments: ModelName.classical)
     func twoMatchedFindingsBeatOne(model: ModelName) throws {
-        let differential = try model.makeRanker(index: index, parameters: toy).rank(patient(present: [1250, 505]), top: 2)
+        let differential = try model.makeRanker(index: index, parameters: toy).rank(
+            patient(present: [1250, 505]), top: 2)
         #expect(differential.entries.first?.diseaseID == "ORPHA:4000")
     }
 
@@ -56,9 +57,12 @@ import TestFixtures
         parameters.exclusionStrength = 0.5
         parameters.pertinenceWeight = 0
         let ranker = LikelihoodRanker(index: index, parameters: parameters)
-        let without = try #require(ranker.rank(patient(present: [1631]), top: 4).entries.first { $0.diseaseID == "OMIM:100003" })
+        let without = try #require(
+            ranker.rank(patient(present: [1631]), top: 4).entries.first { $0.diseaseID == "OMIM:100003" })
         let with = try #require(
-            ranker.rank(patient(present: [1631], absent: [1629]), top: 4).entries.first { $0.diseaseID == "OMIM:100003" })
+            ranker.rank(patient(present: [1631], absent: [1629]), top: 4).entries.first {
+                $0.diseaseID == "OMIM:100003"
+            })
         let expectedPenalty = log(1 - Double(ranker.parameters.exclusionStrength) * 0.2)
         #expect(abs((with.score - without.score) - expectedPenalty) < 1e-4)
         let conflict = try #require(with.evidence.against.first)
@@ -93,7 +97,8 @@ import TestFixtures
     }
 
     @Test func evidenceNamesTheMatchedDiseaseFeature() throws {
-        let entry = try #require(LikelihoodRanker(index: index, parameters: toy).rank(patient(present: [1250]), top: 1).entries.first)
+        let entry = try #require(
+            LikelihoodRanker(index: index, parameters: toy).rank(patient(present: [1250]), top: 1).entries.first)
         #expect(entry.diseaseID == "OMIM:100001")
         let match = try #require(entry.evidence.supporting.first)
         #expect(match.query == TermID(1250))
@@ -105,12 +110,12 @@ import TestFixtures
     @Test(arguments: ModelName.classical)
     func rankOfAgreesWithTheList(model: ModelName) throws {
         let ranker = try model.makeRanker(index: index, parameters: toy)
-        let case_ = patient(present: [1250, 1631])
-        let list = ranker.rank(case_, top: 4)
+        let sample = patient(present: [1250, 1631])
+        let list = ranker.rank(sample, top: 4)
         for entry in list.entries {
-            #expect(ranker.rank(of: entry.diseaseID, in: case_) == entry.rank)
+            #expect(ranker.rank(of: entry.diseaseID, in: sample) == entry.rank)
         }
-        #expect(ranker.rank(of: "OMIM:999999", in: case_) == nil)
+        #expect(ranker.rank(of: "OMIM:999999", in: sample) == nil)
     }
 
     @Test func unknownIDsAreIgnoredWithAWarning() {
@@ -121,7 +126,8 @@ import TestFixtures
 
     @Test(arguments: ModelName.classical)
     func aCaseWithoutObservedFindingsGetsNoListAndAWarning(model: ModelName) throws {
-        let differential = try model.makeRanker(index: index, parameters: toy).rank(patient(present: [], absent: [1250]), top: 10)
+        let differential = try model.makeRanker(index: index, parameters: toy).rank(
+            patient(present: [], absent: [1250]), top: 10)
         #expect(differential.entries.isEmpty)
         #expect(differential.warnings.contains { $0.contains("no observed findings") })
     }

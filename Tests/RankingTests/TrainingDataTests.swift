@@ -3,8 +3,8 @@ import Knowledge
 import Ontology
 import Ranking
 import Statistics
-import Testing
 import TestFixtures
+import Testing
 
 @Suite struct TrainingDataTests {
     @Test func aPublicationStaysOnOneSideOfTheSplit() {

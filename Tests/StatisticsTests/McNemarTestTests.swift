@@ -58,9 +58,11 @@ func chiSquareFromTwentyFiveDiscordantPairs(aOnly: Int, bOnly: Int, statistic: D
 
 @Test func pairedOutcomesCountOnlyDiscordantPairs() {
     // Pairs: (T,T) ×3, (F,F) ×4, (T,F) ×5, (F,T) ×2.
-    let a = [true, true, true, false, false, false, false] + Array(repeating: true, count: 5)
+    let a =
+        [true, true, true, false, false, false, false] + Array(repeating: true, count: 5)
         + [false, false]
-    let b = [true, true, true, false, false, false, false] + Array(repeating: false, count: 5)
+    let b =
+        [true, true, true, false, false, false, false] + Array(repeating: false, count: 5)
         + [true, true]
     let test = McNemarTest(aCorrect: a, bCorrect: b)
     #expect(test.aOnly == 5)

@@ -12,28 +12,32 @@ import Testing
     #expect(zero.next() == 0x06C4_5D18_8009_454F)
 
     var other = SplitMix64(seed: 1_234_567)
-    #expect([other.next(), other.next(), other.next()]
-        == [6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423])
+    #expect(
+        [other.next(), other.next(), other.next()]
+            == [6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423])
 }
 
 @Test func xoshiro256StarStarMatchesReferenceOutputs() {
     var generator = SeededGenerator(state: (1, 2, 3, 4))
     let outputs = (0..<10).map { _ in generator.next() }
-    #expect(outputs == [
-        11520, 0, 1_509_978_240, 1_215_971_899_390_074_240, 1_216_172_134_540_287_360,
-        607_988_272_756_665_600, 16_172_922_978_634_559_625, 8_476_171_486_693_032_832,
-        10_595_114_339_597_558_777, 2_904_607_092_377_533_576,
-    ])
+    #expect(
+        outputs == [
+            11520, 0, 1_509_978_240, 1_215_971_899_390_074_240, 1_216_172_134_540_287_360,
+            607_988_272_756_665_600, 16_172_922_978_634_559_625, 8_476_171_486_693_032_832,
+            10_595_114_339_597_558_777, 2_904_607_092_377_533_576,
+        ])
 }
 
 @Test func seedIsExpandedWithSplitMix64() {
     var seeded = SeededGenerator(seed: 42)
-    #expect([seeded.next(), seeded.next(), seeded.next()]
-        == [1_546_998_764_402_558_742, 6_990_951_692_964_543_102, 12_544_586_762_248_559_009])
+    #expect(
+        [seeded.next(), seeded.next(), seeded.next()]
+            == [1_546_998_764_402_558_742, 6_990_951_692_964_543_102, 12_544_586_762_248_559_009])
 
     var zero = SeededGenerator(seed: 0)
-    #expect([zero.next(), zero.next(), zero.next()]
-        == [11_091_344_671_253_066_420, 13_793_997_310_169_335_082, 1_900_383_378_846_508_768])
+    #expect(
+        [zero.next(), zero.next(), zero.next()]
+            == [11_091_344_671_253_066_420, 13_793_997_310_169_335_082, 1_900_383_378_846_508_768])
 }
 
 @Test func boundedDrawsUseLemireAndAreReproducible() {
