@@ -65,15 +65,14 @@ extension KnowledgeStore {
                 frequencies[text] = frequency
             }
             let modifiers: String = row[7]
-            let references: String = row[8]
-            annotations.append(
-                Annotation(
-                    diseaseID: row[0], term: TermID(row[1]), isNegated: row[2], frequency: frequency,
-                    onset: (row[5] as Int32?).map(TermID.init), sex: row[6],
-                    modifiers: modifiers.isEmpty ? [] : modifiers.split(separator: ";").compactMap { TermID($0) },
-                    references: references.split(separator: ";").map(String.init),
-                    evidence: row[9], aspect: Annotation.Aspect(rawValue: row[10]) ?? .phenotype,
-                    biocuration: row[11]))
+            var annotation = Annotation(
+                diseaseID: row[0], term: TermID(row[1]), isNegated: row[2], frequency: frequency,
+                onset: (row[5] as Int32?).map(TermID.init), sex: row[6],
+                modifiers: modifiers.isEmpty ? [] : modifiers.split(separator: ";").compactMap { TermID($0) },
+                evidence: row[9], aspect: Annotation.Aspect(rawValue: row[10]) ?? .phenotype,
+                biocuration: row[11])
+            annotation.referenceList = row[8]
+            annotations.append(annotation)
         }
         return annotations
     }

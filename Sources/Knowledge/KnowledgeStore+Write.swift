@@ -55,7 +55,7 @@ extension KnowledgeStore {
             try statement.execute(arguments: [
                 item.diseaseID, item.term.rawValue, item.isNegated, item.frequency?.text, item.frequency?.value,
                 item.onset?.rawValue, item.sex, item.modifiers.map(\.description).joined(separator: ";"),
-                item.references.joined(separator: ";"), item.evidence, item.aspect.rawValue, item.biocuration,
+                item.referenceList, item.evidence, item.aspect.rawValue, item.biocuration,
             ])
         }
     }
