@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "Clinical", dependencies: ["Ontology"]),
         .target(name: "Ranking", dependencies: ["Knowledge", "Clinical", "Ontology", "FastFeedforward", "Statistics"]),
         .target(name: "Statistics"),
-        .target(name: "FastFeedforward"),
+        .target(name: "FastFeedforward", dependencies: ["Statistics"]),
         .target(name: "Evaluation", dependencies: ["Ranking", "Knowledge", "Clinical", "Statistics"]),
         .executableTarget(
             name: "ddx",
@@ -40,11 +40,11 @@ let package = Package(
         .target(name: "TestFixtures", dependencies: ["Knowledge", "Ontology"], path: "Tests/TestFixtures"),
         .testTarget(name: "OntologyTests", dependencies: ["Ontology", "TestFixtures"]),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "Ontology", "TestFixtures"]),
-        .testTarget(name: "ClinicalTests", dependencies: ["Clinical", "Ontology"]),
+        .testTarget(name: "ClinicalTests", dependencies: ["Clinical", "Ontology", "Statistics"]),
         .testTarget(
             name: "RankingTests", dependencies: ["Ranking", "Knowledge", "Clinical", "Ontology", "TestFixtures"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
-        .testTarget(name: "FastFeedforwardTests", dependencies: ["FastFeedforward"]),
+        .testTarget(name: "FastFeedforwardTests", dependencies: ["FastFeedforward", "Statistics"]),
         .testTarget(
             name: "EvaluationTests",
             dependencies: ["Evaluation", "Ranking", "Clinical", "Statistics", "Knowledge", "TestFixtures"]),

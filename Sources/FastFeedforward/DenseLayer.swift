@@ -1,3 +1,5 @@
+import Statistics
+
 /// The dense twin of ``FFFLayer``: an ordinary two-layer feedforward block
 /// `y = W_out·gelu(W_in·x + b)` whose hidden width equals an FFF layer's node count.
 ///
@@ -36,7 +38,7 @@ public struct DenseLayer: Sendable, Equatable {
     /// gives bit-identical weights on every run.
     public init(inputWidth: Int, outputWidth: Int, hiddenWidth: Int, seed: UInt64) throws(FeedforwardError) {
         try self.init(inputWidth: inputWidth, outputWidth: outputWidth, hiddenWidth: hiddenWidth)
-        var generator = Xoshiro256StarStar(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         let inputBound = WeightInitialization.fanInBound(inputWidth)
         WeightInitialization.fillUniform(&inputWeights, bound: inputBound, using: &generator)
         WeightInitialization.fillUniform(&biases, bound: inputBound, using: &generator)

@@ -1,3 +1,5 @@
+import Statistics
+
 /// A fast feedforward layer (Belcak & Wattenhofer 2023) with UltraFastBERT's single-neuron
 /// nodes: a binary tree of depth `D` holding `2^(D+1) − 1` GELU neurons.
 ///
@@ -47,7 +49,7 @@ public struct FFFLayer: Sendable, Equatable {
     /// gives bit-identical weights on every run.
     public init(inputWidth: Int, outputWidth: Int, depth: Int, seed: UInt64) throws(FeedforwardError) {
         try self.init(inputWidth: inputWidth, outputWidth: outputWidth, depth: depth)
-        var generator = Xoshiro256StarStar(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         let inputBound = WeightInitialization.fanInBound(inputWidth)
         WeightInitialization.fillUniform(&inputWeights, bound: inputBound, using: &generator)
         WeightInitialization.fillUniform(&biases, bound: inputBound, using: &generator)

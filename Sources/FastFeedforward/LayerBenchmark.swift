@@ -1,3 +1,5 @@
+import Statistics
+
 /// The shape of a fast feedforward layer: input width, output width and tree depth.
 public struct LayerShape: Sendable, Hashable, CustomStringConvertible {
     /// The number of features each input sample has.
@@ -276,7 +278,7 @@ public struct LayerBenchmark: Sendable {
     /// `count` uniform values in `[−1, 1)` from this benchmark's seed and a stream number, so
     /// that the check, single-sample and batch inputs differ from each other and from weights.
     func randomValues(count: Int, stream: UInt64) -> [Float] {
-        var generator = Xoshiro256StarStar(seed: seed &+ stream &* 0x9E37_79B9_7F4A_7C15)
+        var generator = SeededGenerator(seed: seed &+ stream &* 0x9E37_79B9_7F4A_7C15)
         return (0..<count).map { _ in 2 * generator.nextUnitFloat() - 1 }
     }
 

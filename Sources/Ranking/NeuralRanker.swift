@@ -1,8 +1,10 @@
 import Clinical
 import FastFeedforward
+import Foundation
 
 /// The neural rankers (`--model fff`, `--model dense`): the classical stage proposes
-/// candidates, a ``RerankerNetwork`` re-scores them. Evidence is the classical stage's, so
+/// candidates, a ``RerankerNetwork`` re-scores them; the score shown is the probability the
+/// network gives each candidate among the candidates. Evidence is the classical stage's, so
 /// every candidate still shows the findings for and against it.
 public struct NeuralRanker<Layer: FeedforwardLayer>: Ranker {
     public let modelVersion: String
@@ -26,7 +28,12 @@ public struct NeuralRanker<Layer: FeedforwardLayer>: Ranker {
             return zip(candidates.diseases, candidates.standardized).map { ($0, $1) }
         }
         let h = network.hidden(network.encode(FindingBag(query: query, index: index)))
-        let scores = network.scores(hidden: h, candidates: candidates.diseases, classical: candidates.standardized)
+        let logits = network.scores(hidden: h, candidates: candidates.diseases, classical: candidates.standardized)
+        // Reported as the probability among the candidates (the softmax the network was trained with).
+        let maximum = logits.max() ?? 0
+        let exponentials = logits.map { exp($0 - maximum) }
+        let total = exponentials.reduce(0, +)
+        let scores = exponentials.map { $0 / total }
         return zip(candidates.diseases, scores).enumerated()
             .sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }
             .map { ($0.element.0, $0.element.1) }

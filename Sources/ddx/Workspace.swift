@@ -1,3 +1,4 @@
+import FastFeedforward
 import Foundation
 import Knowledge
 import Ranking
@@ -90,6 +91,9 @@ struct Workspace {
             }
         } catch let error as NeuralModelError {
             throw CommandFailure(error.description)
+        } catch let error as ModelFormatError {
+            let path = directory.model(named: name.rawValue).path
+            throw CommandFailure("\(path): \(error); retrain it with `ddx train --layer \(name.rawValue)`")
         }
     }
 

@@ -1,11 +1,12 @@
+import Statistics
 @testable import FastFeedforward
 
 /// Deterministic random data for tests.
 struct TestData {
-    var generator: Xoshiro256StarStar
+    var generator: SeededGenerator
 
     init(seed: UInt64) {
-        generator = Xoshiro256StarStar(seed: seed)
+        generator = SeededGenerator(seed: seed)
     }
 
     /// A uniform value in `[-scale, scale)`.
