@@ -11,6 +11,8 @@ import Ontology
 public struct PatientSimulator: Sendable {
     public struct Settings: Sendable, Equatable {
         public var missingFrequency: Double = 0.5
+        /// Findings stated per patient are drawn between these two (fewer when the draw gives fewer).
+        public var minimumFindings = 3
         public var maximumFindings = 20
         /// Probability that a finding is replaced by one of its parents.
         public var imprecision = 0.25
@@ -50,7 +52,10 @@ public struct PatientSimulator: Sendable {
         }
         if present.isEmpty, let any = features.randomElement(using: &generator) { present.append(any.term) }
         present.shuffle(using: &generator)
-        present = Array(present.prefix(settings.maximumFindings)).map { term in
+        // Clinicians state a handful of findings as often as a full list: draw how many.
+        let limit = Int.random(
+            in: min(settings.minimumFindings, settings.maximumFindings)...settings.maximumFindings, using: &generator)
+        present = Array(present.prefix(limit)).map { term in
             let parents = ontology.parentIndices[Int(term)]
             guard !parents.isEmpty, Double.random(in: 0..<1, using: &generator) < settings.imprecision else {
                 return term
@@ -75,5 +80,28 @@ public struct PatientSimulator: Sendable {
         return PatientCase(
             id: "simulated:\(index.knowledgeBase.diseases[disease].id)", findings: findings,
             truth: index.knowledgeBase.diseases[disease].id)
+    }
+
+    /// Adds the pertinent negatives a clinician writes to set a case apart from its look-alikes:
+    /// frequent features of one or two competing diseases (from `competitors`, best first) that
+    /// the true disease does not have, stated as absent. Real case reports mostly exclude
+    /// features of the true disease; without such examples a model would learn that every
+    /// excluded feature points towards the diseases that have it.
+    public func addingDifferentialNegatives(
+        to patient: PatientCase, competitors: [Int32], using generator: inout some RandomNumberGenerator
+    ) -> PatientCase {
+        guard let truthID = patient.truth, let truth = index.knowledgeBase.position(ofDisease: truthID) else {
+            return patient
+        }
+        let rivals = competitors.prefix(20).filter { $0 != truth }.shuffled(using: &generator).prefix(2)
+        var result = patient
+        for rival in rivals {
+            let telling = index.features[Int(rival)].filter { feature in
+                (feature.frequency ?? 0.5) >= 0.5 && index.frequency(of: truth, reaching: feature.term) == nil
+            }
+            guard let feature = telling.randomElement(using: &generator) else { continue }
+            result.findings.append(Finding(id: index.ontology.terms[Int(feature.term)].id, status: .absent))
+        }
+        return result
     }
 }

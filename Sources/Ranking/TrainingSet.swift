@@ -9,12 +9,14 @@ public struct TrainingSet: Sendable {
     public var real: Int
 
     /// - Parameters:
+    ///   - differentialNegativeShare: share of simulated patients that also state, as absent,
+    ///     telling features of competing diseases (see ``PatientSimulator/addingDifferentialNegatives(to:competitors:using:)``).
     ///   - realCases: cases with truths (the training side of a publication split).
     ///   - simulatedPerDisease: simulated patients drawn per disease.
     ///   - progress: called with (done, total) while examples are prepared.
     public init(
         index: PhenotypeIndex, stage: CandidateStage, realCases: [PatientCase], simulatedPerDisease: Int,
-        seed: UInt64, progress: (Int, Int) -> Void
+        differentialNegativeShare: Double = 0.5, seed: UInt64, progress: (Int, Int) -> Void
     ) {
         let simulator = PatientSimulator(index: index)
         var generator = SeededGenerator(seed: seed)
@@ -27,7 +29,14 @@ public struct TrainingSet: Sendable {
         var examples: [TrainingExample] = []
         examples.reserveCapacity(patients.count)
         var realCount = 0
-        for (done, patient) in patients.enumerated() {
+        var negatives = SeededGenerator(seed: seed &+ 1)
+        for (done, original) in patients.enumerated() {
+            var patient = original
+            let simulated = done >= realCases.count
+            if simulated && Double.random(in: 0..<1, using: &negatives) < differentialNegativeShare {
+                let competitors = stage.candidates(CaseQuery(patient, ontology: index.ontology)).diseases
+                patient = simulator.addingDifferentialNegatives(to: patient, competitors: competitors, using: &negatives)
+            }
             if let example = TrainingExample(patient, stage: stage, index: index) {
                 examples.append(example)
                 if done < realCases.count { realCount += 1 }
