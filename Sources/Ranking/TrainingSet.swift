@@ -35,7 +35,8 @@ public struct TrainingSet: Sendable {
             let simulated = done >= realCases.count
             if simulated && Double.random(in: 0..<1, using: &negatives) < differentialNegativeShare {
                 let competitors = stage.candidates(CaseQuery(patient, ontology: index.ontology)).diseases
-                patient = simulator.addingDifferentialNegatives(to: patient, competitors: competitors, using: &negatives)
+                patient = simulator.addingDifferentialNegatives(
+                    to: patient, competitors: competitors, using: &negatives)
             }
             if let example = TrainingExample(patient, stage: stage, index: index) {
                 examples.append(example)
