@@ -46,14 +46,11 @@ extension DenseLayer {
             outputGradient.width == outputWidth && outputGradient.count == trace.input.count,
             "output gradient must be \(trace.input.count) × \(outputWidth)")
         let count = trace.input.count
+        var inputGradient = SampleBatch(zerosWithCount: count, width: inputWidth)
+        guard count > 0 else { return LayerGradients(parameters: zeroTensorGradients(), input: inputGradient) }
         var inputWeightGradient = [Float](repeating: 0, count: inputWeights.count)
         var biasGradient = [Float](repeating: 0, count: biases.count)
         var outputWeightGradient = [Float](repeating: 0, count: outputWeights.count)
-        var inputGradient = SampleBatch(zerosWithCount: count, width: inputWidth)
-        guard count > 0 else {
-            return LayerGradients(
-                parameters: [inputWeightGradient, biasGradient, outputWeightGradient], input: inputGradient)
-        }
         let hiddenCount = count * hiddenWidth
         var activations = trace.preActivations.map { GELU.value($0) }
         var hiddenGradient = [Float](repeating: 0, count: hiddenCount)

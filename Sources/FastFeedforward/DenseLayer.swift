@@ -38,12 +38,7 @@ public struct DenseLayer: Sendable, Equatable {
     /// gives bit-identical weights on every run.
     public init(inputWidth: Int, outputWidth: Int, hiddenWidth: Int, seed: UInt64) throws(FeedforwardError) {
         try self.init(inputWidth: inputWidth, outputWidth: outputWidth, hiddenWidth: hiddenWidth)
-        var generator = SeededGenerator(seed: seed)
-        let inputBound = WeightInitialization.fanInBound(inputWidth)
-        WeightInitialization.fillUniform(&inputWeights, bound: inputBound, using: &generator)
-        WeightInitialization.fillUniform(&biases, bound: inputBound, using: &generator)
-        WeightInitialization.fillUniform(
-            &outputWeights, bound: WeightInitialization.fanInBound(hiddenWidth), using: &generator)
+        initializeTensors(seed: seed, inputWidth: inputWidth, outputFanIn: hiddenWidth)
     }
 
     /// Creates a layer from explicit weights, checking every array against the shape.

@@ -76,14 +76,11 @@ extension FFFLayer {
             "output gradient must be \(trace.input.count) × \(outputWidth)")
         let levels = pathLength
         let count = trace.input.count
+        var inputGradient = SampleBatch(zerosWithCount: count, width: inputWidth)
+        guard count > 0 else { return LayerGradients(parameters: zeroTensorGradients(), input: inputGradient) }
         var inputWeightGradient = [Float](repeating: 0, count: inputWeights.count)
         var biasGradient = [Float](repeating: 0, count: biases.count)
         var outputWeightGradient = [Float](repeating: 0, count: outputWeights.count)
-        var inputGradient = SampleBatch(zerosWithCount: count, width: inputWidth)
-        guard count > 0 else {
-            return LayerGradients(
-                parameters: [inputWeightGradient, biasGradient, outputWeightGradient], input: inputGradient)
-        }
         withBaseAddresses(trace.input.values, outputGradient.values, trace.preActivations) { xs, gs, pre in
             withMutableBaseAddresses(&inputWeightGradient, &biasGradient, &outputWeightGradient) { dwin, db, dwout in
                 withMutableBaseAddresses(&inputGradient.values) { dxs in

@@ -49,13 +49,8 @@ public struct FFFLayer: Sendable, Equatable {
     /// gives bit-identical weights on every run.
     public init(inputWidth: Int, outputWidth: Int, depth: Int, seed: UInt64) throws(FeedforwardError) {
         try self.init(inputWidth: inputWidth, outputWidth: outputWidth, depth: depth)
-        var generator = SeededGenerator(seed: seed)
-        let inputBound = WeightInitialization.fanInBound(inputWidth)
-        WeightInitialization.fillUniform(&inputWeights, bound: inputBound, using: &generator)
-        WeightInitialization.fillUniform(&biases, bound: inputBound, using: &generator)
         // Each output feature sums depth + 1 node contributions at inference.
-        WeightInitialization.fillUniform(
-            &outputWeights, bound: WeightInitialization.fanInBound(depth + 1), using: &generator)
+        initializeTensors(seed: seed, inputWidth: inputWidth, outputFanIn: depth + 1)
     }
 
     /// Creates a layer from explicit weights, checking every array against the shape.

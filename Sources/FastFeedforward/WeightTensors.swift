@@ -1,3 +1,5 @@
+import Statistics
+
 /// The three trainable tensors both layer kinds keep — `inputWeights`, `biases`,
 /// `outputWeights`, in that order — and the parameter access the optimiser uses, written once.
 protocol WeightTensors {
@@ -29,5 +31,22 @@ extension WeightTensors {
         let count = self[keyPath: path].count
         update(&self[keyPath: path])
         precondition(self[keyPath: path].count == count, "updateParameter changed the size of tensor \(index)")
+    }
+
+    /// Seeded uniform initialisation (see ``WeightInitialization``): input weights and biases
+    /// within the bound for `inputWidth`, output weights within the bound for `outputFanIn`
+    /// (the number of hidden contributions each output sums at inference).
+    mutating func initializeTensors(seed: UInt64, inputWidth: Int, outputFanIn: Int) {
+        var generator = SeededGenerator(seed: seed)
+        let inputBound = WeightInitialization.fanInBound(inputWidth)
+        WeightInitialization.fillUniform(&inputWeights, bound: inputBound, using: &generator)
+        WeightInitialization.fillUniform(&biases, bound: inputBound, using: &generator)
+        WeightInitialization.fillUniform(
+            &outputWeights, bound: WeightInitialization.fanInBound(outputFanIn), using: &generator)
+    }
+
+    /// Zero gradients shaped like the three tensors, in parameter order.
+    func zeroTensorGradients() -> [[Float]] {
+        [inputWeights, biases, outputWeights].map { [Float](repeating: 0, count: $0.count) }
     }
 }
