@@ -28,11 +28,12 @@ let package = Package(
         .target(name: "Ranking", dependencies: ["Knowledge", "Clinical", "Ontology", "FastFeedforward", "Statistics"]),
         .target(name: "Statistics"),
         .target(name: "FastFeedforward", dependencies: ["Statistics"]),
+        .target(name: "Service", dependencies: ["Ranking", "Knowledge", "Clinical", "Ontology"]),
         .target(name: "Evaluation", dependencies: ["Ranking", "Knowledge", "Clinical", "Statistics"]),
         .executableTarget(
             name: "ddx",
             dependencies: [
-                "Ontology", "Knowledge", "Clinical", "Ranking", "Evaluation", "Statistics", "FastFeedforward",
+                "Ontology", "Knowledge", "Clinical", "Ranking", "Evaluation", "Statistics", "FastFeedforward", "Service",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

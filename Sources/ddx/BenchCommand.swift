@@ -3,6 +3,7 @@ import Clinical
 import Foundation
 import Knowledge
 import Ranking
+import Service
 
 /// `ddx bench`: how fast the rankers are, measured on real cases (not a test: a measurement).
 struct BenchCommand: ParsableCommand {

@@ -4,6 +4,7 @@ import Evaluation
 import Foundation
 import Knowledge
 import Ranking
+import Service
 import Statistics
 
 /// `ddx eval SET`: top-k accuracy of one or more rankers on cases with known diagnoses.
@@ -49,8 +50,8 @@ struct EvalCommand: ParsableCommand {
         for error in input.errors { Terminal.error(error.description) }
         let workspace = Workspace()
         let index = try workspace.loadIndex()
-        let normalizer = CaseNormalizer(ontology: index.ontology)
-        var cases = input.cases.map(normalizer.normalize)
+        let ingestor = CaseIngestor(knowledgeBase: index.knowledgeBase)
+        var cases = input.cases.map(ingestor.ingest)
         let withoutTruth = cases.filter { $0.truth == nil }.count
         if withoutTruth > 0 {
             let subject = withoutTruth == 1 ? "1 case carries" : "\(withoutTruth) cases carry"

@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import Service
 import Statistics
 
 /// The JSON and text renderings of an evaluation report (SPEC: `ddx eval --format json`).

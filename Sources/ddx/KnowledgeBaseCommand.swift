@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Knowledge
+import Service
 
 /// `ddx kb`: build and inspect the knowledge base.
 struct KnowledgeBaseCommand: ParsableCommand {

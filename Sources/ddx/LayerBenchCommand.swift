@@ -1,6 +1,7 @@
 import ArgumentParser
 import FastFeedforward
 import Foundation
+import Service
 
 /// `ddx bench layers`: how much faster path-only fast feedforward inference is than the dense
 /// twin of the same width, with a check that the fast outputs are right (a measurement, not a

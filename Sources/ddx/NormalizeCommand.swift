@@ -2,6 +2,7 @@ import ArgumentParser
 import Clinical
 import Foundation
 import Knowledge
+import Service
 
 /// `ddx normalize INPUT`: only the ingestor — the case as ddx understands it.
 struct NormalizeCommand: ParsableCommand {
@@ -19,7 +20,7 @@ struct NormalizeCommand: ParsableCommand {
     func run() throws {
         let cases = try CaseSource(path: input).read()
         let knowledgeBase = try Workspace().loadKnowledgeBase()
-        let normalizer = CaseNormalizer(ontology: knowledgeBase.ontology)
+        let ingestor = CaseIngestor(knowledgeBase: knowledgeBase)
         var failed = 0
         for entry in cases.entries {
             switch entry.result {
@@ -27,7 +28,7 @@ struct NormalizeCommand: ParsableCommand {
                 Terminal.error(error.description)
                 failed += 1
             case .success(let patient):
-                let normalized = normalizer.normalize(patient)
+                let normalized = ingestor.ingest(patient)
                 switch format {
                 case .json: Terminal.output(try JSONText.encode(json(normalized, knowledgeBase)))
                 case .text: Terminal.output(text(normalized, knowledgeBase))

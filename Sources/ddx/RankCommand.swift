@@ -2,6 +2,7 @@ import ArgumentParser
 import Clinical
 import Foundation
 import Ranking
+import Service
 
 /// `ddx rank INPUT`: the ranked differential for each case of the input.
 struct RankCommand: ParsableCommand {
@@ -29,7 +30,7 @@ struct RankCommand: ParsableCommand {
         let workspace = Workspace()
         let index = try workspace.loadIndex()
         let ranker = try workspace.ranker(model, index: index)
-        let normalizer = CaseNormalizer(ontology: index.ontology)
+        let ingestor = CaseIngestor(knowledgeBase: index.knowledgeBase)
         let output = RankOutput(ontology: index.ontology)
         var failed = 0
         for entry in cases.entries {
@@ -38,7 +39,7 @@ struct RankCommand: ParsableCommand {
                 Terminal.error(error.description)
                 failed += 1
             case .success(let patient):
-                let normalized = normalizer.normalize(patient)
+                let normalized = ingestor.ingest(patient)
                 let differential = ranker.rank(normalized, top: top)
                 switch format {
                 case .json: Terminal.output(try JSONText.encode(output.json(differential)))

@@ -3,10 +3,14 @@ import Ontology
 import Ranking
 
 /// The JSON and text renderings of a differential (SPEC: `ddx rank --format json`).
-struct RankOutput {
-    let ontology: Ontology
+public struct RankOutput: Sendable {
+    public let ontology: Ontology
 
-    func json(_ differential: Differential) -> [String: Any] {
+    public init(ontology: Ontology) {
+        self.ontology = ontology
+    }
+
+    public func json(_ differential: Differential) -> [String: Any] {
         [
             "case_id": differential.caseID,
             "differential": differential.entries.map(entry),
@@ -52,7 +56,7 @@ struct RankOutput {
     private func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 
     /// A table for a person at a terminal.
-    func text(_ differential: Differential, findings: (present: Int, absent: Int)) -> String {
+    public func text(_ differential: Differential, findings: (present: Int, absent: Int)) -> String {
         var lines = [
             "Case \(differential.caseID): \(findings.present) observed, \(findings.absent) excluded findings",
             "Knowledge base \(differential.knowledgeBase) · model \(differential.model) · decision support, not a diagnosis",
@@ -83,10 +87,4 @@ struct RankOutput {
     }
 
     private func label(_ id: TermID) -> String { ontology.name(of: id) ?? id.description }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
-    }
 }
