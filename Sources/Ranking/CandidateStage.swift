@@ -19,7 +19,11 @@ public struct CandidateStage: Sendable {
     }
 
     public func candidates(_ query: CaseQuery) -> Candidates {
-        let scores = classical.scores(query)
+        candidates(scores: classical.scores(query))
+    }
+
+    /// Candidates from the classical scores of every disease.
+    func candidates(scores: [Float]) -> Candidates {
         let top = TopSelection.topIndices(scores, count: count)
         let values = top.map { scores[$0] }
         let mean = values.reduce(0, +) / Float(max(values.count, 1))

@@ -6,9 +6,9 @@ import Ontology
 ///
 /// It walks one disease's features, so it is only used on the few diseases shown.
 struct EvidenceExplainer: Sendable {
-    let index: PhenotypeIndex
-    let minimumInformation: Float
-    let value: @Sendable (_ information: Float, _ frequency: Float?) -> Float
+    /// The scorer whose match values the explanation reports.
+    let scorer: PostingScorer
+    var index: PhenotypeIndex { scorer.index }
 
     /// For each of `terms`, its best match among the disease's features; `scale` multiplies
     /// the weight (the share of the match value the score uses for these terms).
@@ -18,16 +18,18 @@ struct EvidenceExplainer: Sendable {
         var matches: [FindingMatch] = []
         for term in terms {
             var best: (weight: Float, ancestor: Int32, frequency: Float?)?
-            for ancestor in ontology.ancestorIndices[Int(term)] where information[Int(ancestor)] >= minimumInformation {
-                guard let reached = index.frequency(of: Int32(disease), reaching: ancestor) else { continue }
-                let weight = value(information[Int(ancestor)], reached.frequency)
+            for ancestor in ontology.ancestorIndices[Int(term)]
+            where information[Int(ancestor)] >= scorer.minimumInformation {
+                guard let entry = index.postingEntry(of: Int32(disease), reaching: ancestor) else { continue }
+                let weight = scorer.values[Int(ancestor)][entry]
+                let frequency = index.postingFrequencies[Int(ancestor)][entry]
                 // On a tie, the deeper ancestor names the match more precisely.
                 let deeper =
                     best.map {
                         ontology.ancestorIndices[Int(ancestor)].count > ontology.ancestorIndices[Int($0.ancestor)].count
                     } ?? true
                 if weight > (best?.weight ?? 0) || (weight > 0 && weight == best?.weight && deeper) {
-                    best = (weight, ancestor, reached.frequency)
+                    best = (weight, ancestor, frequency < 0 ? nil : frequency)
                 }
             }
             guard let found = best, let feature = feature(of: disease, under: found.ancestor) else { continue }

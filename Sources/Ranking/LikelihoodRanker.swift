@@ -83,8 +83,7 @@ public struct LikelihoodRanker: Ranker {
         self.index = index
         self.parameters = parameters
         self.scorer = PostingScorer(index: index, minimumInformation: parameters.minimumInformation, value: value)
-        self.explainer = EvidenceExplainer(
-            index: index, minimumInformation: parameters.minimumInformation, value: value)
+        self.explainer = EvidenceExplainer(scorer: scorer)
         let penalty = Self.exclusionPenalty(parameters)
         self.exclusionPenalties = index.postingFrequencies.map { list in list.map { penalty($0 < 0 ? nil : $0) } }
     }

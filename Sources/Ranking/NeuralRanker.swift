@@ -23,7 +23,12 @@ public struct NeuralRanker<Layer: FeedforwardLayer>: Ranker {
 
     /// Candidates re-scored and sorted, best first (ties by classical order).
     func reranked(_ query: CaseQuery) -> [(disease: Int32, score: Float)] {
-        let candidates = stage.candidates(query)
+        reranked(query, candidates: stage.candidates(query))
+    }
+
+    private func reranked(
+        _ query: CaseQuery, candidates: CandidateStage.Candidates
+    ) -> [(disease: Int32, score: Float)] {
         guard !query.present.isEmpty || !query.absent.isEmpty else {
             return zip(candidates.diseases, candidates.standardized).map { ($0, $1) }
         }
@@ -57,7 +62,11 @@ public struct NeuralRanker<Layer: FeedforwardLayer>: Ranker {
     public func rank(of diseaseID: String, in patient: PatientCase) -> Int? {
         guard let disease = index.knowledgeBase.position(ofDisease: diseaseID) else { return nil }
         let query = CaseQuery(patient, ontology: index.ontology)
-        if let position = reranked(query).firstIndex(where: { $0.disease == disease }) { return position + 1 }
-        return TopSelection.rank(of: Int(disease), in: stage.classical.scores(query))
+        let scores = stage.classical.scores(query)
+        let candidates = stage.candidates(scores: scores)
+        if let position = reranked(query, candidates: candidates).firstIndex(where: { $0.disease == disease }) {
+            return position + 1
+        }
+        return TopSelection.rank(of: Int(disease), in: scores)
     }
 }

@@ -80,18 +80,24 @@ public struct PhenotypeIndex: Sendable {
     }
 
     /// Whether `disease` reaches `term`, and with what frequency.
-    /// Posting lists are in disease order, so this is a binary search.
     public func frequency(of disease: Int32, reaching term: Int32) -> Reach? {
-        let diseases = postingDiseases[Int(term)]
-        var low = 0
-        var high = diseases.count
-        while low < high {
-            let middle = (low + high) / 2
-            if diseases[middle] < disease { low = middle + 1 } else { high = middle }
-        }
-        guard low < diseases.count, diseases[low] == disease else { return nil }
-        let frequency = postingFrequencies[Int(term)][low]
+        guard let entry = postingEntry(of: disease, reaching: term) else { return nil }
+        let frequency = postingFrequencies[Int(term)][entry]
         return Reach(frequency: frequency < 0 ? nil : frequency)
+    }
+
+    /// Where `disease` sits in the posting list of `term`, if it reaches the term.
+    /// Posting lists are in disease order, so this is a binary search.
+    func postingEntry(of disease: Int32, reaching term: Int32) -> Int? {
+        postingDiseases[Int(term)].withUnsafeBufferPointer { diseases in
+            var low = 0
+            var high = diseases.count
+            while low < high {
+                let middle = (low + high) / 2
+                if diseases[middle] < disease { low = middle + 1 } else { high = middle }
+            }
+            return low < diseases.count && diseases[low] == disease ? low : nil
+        }
     }
 
     private static func larger(_ a: Float?, _ b: Float?) -> Float? {

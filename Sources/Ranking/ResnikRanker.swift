@@ -15,7 +15,7 @@ public struct ResnikRanker: Ranker {
     public init(index: PhenotypeIndex) {
         self.index = index
         self.scorer = PostingScorer(index: index, minimumInformation: 0.02) { information, _ in information }
-        self.explainer = EvidenceExplainer(index: index, minimumInformation: 0.02) { information, _ in information }
+        self.explainer = EvidenceExplainer(scorer: scorer)
     }
 
     public var knowledgeBaseVersion: String { index.knowledgeBase.version }
