@@ -21,9 +21,19 @@ public struct NeuralRanker<Layer: FeedforwardLayer>: Ranker {
 
     public var knowledgeBaseVersion: String { index.knowledgeBase.version }
 
+    /// With no classical candidates (`candidates: 0`) the network scores every disease alone.
+    private var scoresEveryDisease: Bool { stage.count == 0 }
+
     /// Candidates re-scored and sorted, best first (ties by classical order).
     func reranked(_ query: CaseQuery) -> [(disease: Int32, score: Float)] {
-        reranked(query, candidates: stage.candidates(query))
+        reranked(query, candidates: scoresEveryDisease ? allDiseases : stage.candidates(query))
+    }
+
+    /// Every disease as a candidate, without classical scores.
+    private var allDiseases: CandidateStage.Candidates {
+        CandidateStage.Candidates(
+            diseases: (0..<Int32(index.diseaseCount)).map { $0 },
+            standardized: [Float](repeating: 0, count: index.diseaseCount))
     }
 
     private func reranked(
@@ -62,6 +72,9 @@ public struct NeuralRanker<Layer: FeedforwardLayer>: Ranker {
     public func rank(of diseaseID: String, in patient: PatientCase) -> Int? {
         guard let disease = index.knowledgeBase.position(ofDisease: diseaseID) else { return nil }
         let query = CaseQuery(patient, ontology: index.ontology)
+        if scoresEveryDisease {
+            return reranked(query).firstIndex { $0.disease == disease }.map { $0 + 1 }
+        }
         let scores = stage.classical.scores(query)
         let candidates = stage.candidates(scores: scores)
         if let position = reranked(query, candidates: candidates).firstIndex(where: { $0.disease == disease }) {

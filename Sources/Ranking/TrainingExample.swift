@@ -29,4 +29,26 @@ public struct TrainingExample: Sendable {
         bag = FindingBag(query: query, index: index)
         self.candidates = candidates
     }
+
+    /// Prepares a case for a network that scores diseases without the classical stage: the
+    /// candidates are the classical stage's best (hard negatives), the truth and `randomCount`
+    /// diseases drawn at random (so the network also learns to rank down unrelated ones); the
+    /// classical scores are withheld (all zero).
+    public init?<Generator: RandomNumberGenerator>(
+        withoutClassicalScores patient: PatientCase, stage: CandidateStage, index: PhenotypeIndex, randomCount: Int,
+        using generator: inout Generator
+    ) {
+        guard var example = TrainingExample(patient, stage: stage, index: index) else { return nil }
+        let truth = example.candidates.diseases[example.truth]
+        var diseases = example.candidates.diseases
+        var chosen = Set(diseases)
+        while diseases.count < example.candidates.diseases.count + randomCount && chosen.count < index.diseaseCount {
+            let disease = Int32.random(in: 0..<Int32(index.diseaseCount), using: &generator)
+            if chosen.insert(disease).inserted { diseases.append(disease) }
+        }
+        example.candidates = CandidateStage.Candidates(
+            diseases: diseases, standardized: [Float](repeating: 0, count: diseases.count))
+        example.truth = diseases.firstIndex(of: truth) ?? 0
+        self = example
+    }
 }

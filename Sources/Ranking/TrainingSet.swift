@@ -16,7 +16,8 @@ public struct TrainingSet: Sendable {
     ///   - progress: called with (done, total) while examples are prepared.
     public init(
         index: PhenotypeIndex, stage: CandidateStage, realCases: [PatientCase], simulatedPerDisease: Int,
-        differentialNegativeShare: Double = 0.5, seed: UInt64, progress: (Int, Int) -> Void
+        differentialNegativeShare: Double = 0.5, withoutClassicalScores: Bool = false, seed: UInt64,
+        progress: (Int, Int) -> Void
     ) {
         let simulator = PatientSimulator(index: index)
         var generator = SeededGenerator(seed: seed)
@@ -38,7 +39,13 @@ public struct TrainingSet: Sendable {
                 patient = simulator.addingDifferentialNegatives(
                     to: patient, competitors: competitors, using: &negatives)
             }
-            if let example = TrainingExample(patient, stage: stage, index: index) {
+            let prepared =
+                withoutClassicalScores
+                ? TrainingExample(
+                    withoutClassicalScores: patient, stage: stage, index: index, randomCount: stage.count,
+                    using: &negatives)
+                : TrainingExample(patient, stage: stage, index: index)
+            if let example = prepared {
                 examples.append(example)
                 if done < realCases.count { realCount += 1 }
             }

@@ -29,10 +29,11 @@ struct ModelTraining {
     func run(workspace: Workspace, index: PhenotypeIndex) throws {
         let url = output ?? workspace.directory.model(named: layer.rawValue)
         let (training, validation) = try realCases(index: index)
-        let stage = CandidateStage(index: index, count: shape.candidates)
+        let stage = CandidateStage(index: index, count: shape.candidates == 0 ? 100 : shape.candidates)
         var bar = ProgressBar(total: 1, label: "preparing examples")
         let set = TrainingSet(
-            index: index, stage: stage, realCases: training, simulatedPerDisease: simulatedPerDisease, seed: seed
+            index: index, stage: stage, realCases: training, simulatedPerDisease: simulatedPerDisease,
+            withoutClassicalScores: shape.candidates == 0, seed: seed
         ) { done, total in
             if bar.total != total { bar = ProgressBar(total: total, label: "preparing examples") }
             bar.update(done)
@@ -48,12 +49,12 @@ struct ModelTraining {
             )
             let network = train(twin, set, index)
             try NeuralModel.write(network, knowledgeBase: index.knowledgeBase.version, version: version, to: url)
-            ranker = NeuralRanker(index: index, network: network, modelVersion: version)
+            ranker = NeuralRanker(index: index, network: network, modelVersion: version, candidates: shape.candidates)
         default:
             let fff = try FFFLayer(inputWidth: shape.width, outputWidth: shape.width, depth: shape.depth, seed: seed)
             let network = train(fff, set, index)
             try NeuralModel.write(network, knowledgeBase: index.knowledgeBase.version, version: version, to: url)
-            ranker = NeuralRanker(index: index, network: network, modelVersion: version)
+            ranker = NeuralRanker(index: index, network: network, modelVersion: version, candidates: shape.candidates)
         }
         Terminal.note("wrote \(url.path) (\(version))")
         if !validation.isEmpty { report(ranker, validation, index) }

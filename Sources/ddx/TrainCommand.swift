@@ -20,6 +20,11 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Random seed (simulation, data order, initial weights).") var seed: UInt64 = 7
     @Option(help: "Embedding width.") var width = 32
     @Option(help: "Depth of the fast feedforward tree (the dense twin gets 2^(depth+1)-1 neurons).") var depth = 7
+    @Option(
+        help: ArgumentHelp(
+            "Candidates the classical stage proposes; 0: none, the network scores every disease alone.",
+            visibility: .hidden))
+    var candidates = 100
     @Option(help: "Where to write the model (default $DDX_HOME/models/<layer>.ddxm).") var output: String?
 
     enum LayerKind: String, ExpressibleByArgument, CaseIterable {
@@ -46,6 +51,7 @@ struct TrainCommand: ParsableCommand {
         training.seed = seed
         training.shape.width = width
         training.shape.depth = depth
+        training.shape.candidates = candidates
         training.output = output.map { URL(fileURLWithPath: $0) }
         try training.run(workspace: workspace, index: try workspace.loadIndex())
     }
