@@ -33,7 +33,8 @@ let package = Package(
         .executableTarget(
             name: "ddx",
             dependencies: [
-                "Ontology", "Knowledge", "Clinical", "Ranking", "Evaluation", "Statistics", "FastFeedforward", "Service",
+                "Ontology", "Knowledge", "Clinical", "Ranking", "Evaluation", "Statistics", "FastFeedforward",
+                "Service",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -43,7 +44,8 @@ let package = Package(
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "Ontology", "TestFixtures"]),
         .testTarget(name: "ClinicalTests", dependencies: ["Clinical", "Ontology", "Statistics"]),
         .testTarget(
-            name: "RankingTests", dependencies: ["Ranking", "Knowledge", "Clinical", "Ontology", "TestFixtures"]),
+            name: "RankingTests",
+            dependencies: ["Ranking", "Knowledge", "Clinical", "Ontology", "TestFixtures", "Statistics"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "FastFeedforwardTests", dependencies: ["FastFeedforward", "Statistics"]),
         .testTarget(

@@ -4,6 +4,7 @@ import Foundation
 import Knowledge
 import Ontology
 import Ranking
+import Statistics
 import TestFixtures
 import Testing
 
@@ -89,5 +90,27 @@ import Testing
         for entry in ranker.rank(sample, top: 4).entries {
             #expect(ranker.rank(of: entry.diseaseID, in: sample) == entry.rank)
         }
+    }
+
+    @Test func withoutClassicalScoresTheCandidatesAddRandomDiseasesAndHideTheScores() throws {
+        let stage = CandidateStage(index: index, count: 2)
+        var generator = SeededGenerator(seed: 5)
+        let sample = patient([1631, 1629], truth: "OMIM:100003")
+        let example = try #require(
+            TrainingExample(
+                withoutClassicalScores: sample, stage: stage, index: index, randomCount: 2, using: &generator))
+        let diseases = example.candidates.diseases
+        #expect(Set(diseases).count == diseases.count)
+        #expect(diseases.count == min(4, index.diseaseCount))
+        #expect(index.knowledgeBase.diseases[Int(diseases[example.truth])].id == "OMIM:100003")
+        #expect(example.candidates.standardized.allSatisfy { $0 == 0 })
+    }
+
+    @Test func withNoCandidateStageTheNetworkRanksEveryDisease() throws {
+        let ranker = NeuralRanker(index: index, network: try network(), modelVersion: "test", candidates: 0)
+        let sample = patient([1250, 505], truth: "ORPHA:4000")
+        let entries = ranker.rank(sample, top: 100).entries
+        #expect(entries.count == index.diseaseCount)
+        for entry in entries { #expect(ranker.rank(of: entry.diseaseID, in: sample) == entry.rank) }
     }
 }
