@@ -129,19 +129,37 @@ public struct AdamW: Sendable {
                 gradient.withUnsafeBufferPointer { g in
                     first.withUnsafeMutableBufferPointer { m in
                         second.withUnsafeMutableBufferPointer { v in
-                            for i in 0..<p.count {
-                                let gi = g[i]
-                                let mi = beta1 * m[i] + (1 - beta1) * gi
-                                let vi = beta2 * v[i] + (1 - beta2) * gi * gi
-                                m[i] = mi
-                                v[i] = vi
-                                let denominator = (vi / secondCorrection).squareRoot() + epsilon
-                                p[i] = p[i] * decay - learningRate * (mi / firstCorrection) / denominator
+                            let tensor = TensorPointers(p: p, g: g, m: m, v: v)
+                            // Elementwise, so splitting the range over threads gives the same bits.
+                            ParallelRange.forEachChunk(of: p.count, minimumChunk: 1 << 16) { range in
+                                apply(tensor, range)
                             }
                         }
                     }
                 }
             }
         }
+
+        private func apply(_ tensor: TensorPointers, _ range: Range<Int>) {
+            let (p, g, m, v) = (tensor.p, tensor.g, tensor.m, tensor.v)
+            for i in range {
+                let gi = g[i]
+                let mi = beta1 * m[i] + (1 - beta1) * gi
+                let vi = beta2 * v[i] + (1 - beta2) * gi * gi
+                m[i] = mi
+                v[i] = vi
+                let denominator = (vi / secondCorrection).squareRoot() + epsilon
+                p[i] = p[i] * decay - learningRate * (mi / firstCorrection) / denominator
+            }
+        }
+    }
+
+    /// One tensor's parameters, gradient and moments, handed to the threads of one step; each
+    /// thread touches its own range of indices only.
+    private struct TensorPointers: @unchecked Sendable {
+        let p: UnsafeMutableBufferPointer<Float>
+        let g: UnsafeBufferPointer<Float>
+        let m: UnsafeMutableBufferPointer<Float>
+        let v: UnsafeMutableBufferPointer<Float>
     }
 }
