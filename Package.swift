@@ -47,6 +47,7 @@ let package = Package(
             name: "RankingTests",
             dependencies: ["Ranking", "Knowledge", "Clinical", "Ontology", "TestFixtures", "Statistics"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
+        .testTarget(name: "ServiceTests", dependencies: ["Service"]),
         .testTarget(name: "FastFeedforwardTests", dependencies: ["FastFeedforward", "Statistics"]),
         .testTarget(
             name: "EvaluationTests",

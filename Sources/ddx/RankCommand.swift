@@ -1,5 +1,6 @@
 import ArgumentParser
 import Clinical
+import FastFeedforward
 import Foundation
 import Ranking
 import Service
@@ -32,20 +33,19 @@ struct RankCommand: ParsableCommand {
         let ranker = try workspace.ranker(model, index: index)
         let ingestor = CaseIngestor(knowledgeBase: index.knowledgeBase)
         let output = RankOutput(ontology: index.ontology)
+        let render = Rendering(ranker: ranker, ingestor: ingestor, output: output, top: top, format: format)
         var failed = 0
-        for entry in cases.entries {
-            switch entry.result {
-            case .failure(let error):
-                Terminal.error(error.description)
-                failed += 1
-            case .success(let patient):
-                let normalized = ingestor.ingest(patient)
-                let differential = ranker.rank(normalized, top: top)
-                switch format {
-                case .json: Terminal.output(try JSONText.encode(output.json(differential)))
-                case .text:
-                    let counts = (normalized.presentTerms.count, normalized.absentTerms.count)
-                    Terminal.output(output.text(differential, findings: counts) + "\n")
+        // Cases are ranked on all cores, a round at a time, and printed in input order.
+        let round = 512
+        for start in stride(from: 0, to: cases.entries.count, by: round) {
+            let entries = Array(cases.entries[start..<min(cases.entries.count, start + round)])
+            let results = ParallelRange.map(count: entries.count, minimumChunk: 4) { render(entries[$0]) }
+            for result in results {
+                switch result {
+                case .success(let text): Terminal.output(text)
+                case .failure(let error):
+                    Terminal.error(error.description)
+                    failed += 1
                 }
             }
         }
@@ -55,4 +55,39 @@ struct RankCommand: ParsableCommand {
             throw ExitCode(1)
         }
     }
+}
+
+/// One case of `ddx rank`, from the entry as read to the text printed for it.
+private struct Rendering: Sendable {
+    let ranker: any Ranker
+    let ingestor: CaseIngestor
+    let output: RankOutput
+    let top: Int
+    let format: OutputFormat
+
+    /// The printed result, or why the entry could not be read.
+    func callAsFunction(_ entry: CaseEntry) -> Result<String, RenderingError> {
+        switch entry.result {
+        case .failure(let error): return .failure(RenderingError(description: error.description))
+        case .success(let patient):
+            let normalized = ingestor.ingest(patient)
+            let differential = ranker.rank(normalized, top: top)
+            switch format {
+            case .json:
+                do {
+                    return .success(try JSONText.encode(output.json(differential)))
+                } catch {
+                    return .failure(RenderingError(description: "\(patient.id): could not encode the result: \(error)"))
+                }
+            case .text:
+                let counts = (normalized.presentTerms.count, normalized.absentTerms.count)
+                return .success(output.text(differential, findings: counts) + "\n")
+            }
+        }
+    }
+}
+
+/// A case that produced no result, with the one-line reason.
+private struct RenderingError: Error {
+    let description: String
 }
