@@ -22,15 +22,16 @@ struct EvidenceExplainer: Sendable {
             where information[Int(ancestor)] >= scorer.minimumInformation {
                 guard let entry = index.postingEntry(of: Int32(disease), reaching: ancestor) else { continue }
                 let weight = scorer.values[Int(ancestor)][entry]
-                let frequency = index.postingFrequencies[Int(ancestor)][entry]
+                let bestWeight = best?.weight ?? 0
+                guard weight > bestWeight || (weight > 0 && weight == bestWeight) else { continue }
                 // On a tie, the deeper ancestor names the match more precisely.
-                let deeper =
-                    best.map {
-                        ontology.ancestorIndices[Int(ancestor)].count > ontology.ancestorIndices[Int($0.ancestor)].count
-                    } ?? true
-                if weight > (best?.weight ?? 0) || (weight > 0 && weight == best?.weight && deeper) {
-                    best = (weight, ancestor, frequency < 0 ? nil : frequency)
+                if weight == bestWeight, let current = best?.ancestor,
+                    ontology.ancestorIndices[Int(ancestor)].count <= ontology.ancestorIndices[Int(current)].count
+                {
+                    continue
                 }
+                let frequency = index.postingFrequencies[Int(ancestor)][entry]
+                best = (weight, ancestor, frequency < 0 ? nil : frequency)
             }
             guard let found = best, let feature = feature(of: disease, under: found.ancestor) else { continue }
             matches.append(
