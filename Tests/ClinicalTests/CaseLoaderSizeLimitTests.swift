@@ -44,21 +44,17 @@ import Testing
         #expect(input.errors.first?.reason.contains("the line is 3023 bytes") == true)
     }
 
-    @Test func a100MBSingleLineFailsFastWithTheDefaultLimit() throws {
+    @Test func a100MBSingleLineFailsWithTheDefaultLimit() throws {
         let url = Fixtures.temporaryURL("huge.json")
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         try writeLine(ofMegabytes: 100, to: url)
 
-        let clock = ContinuousClock()
         var caught: CaseInputError?
-        let elapsed = clock.measure {
-            do throws(CaseInputError) { _ = try CaseLoader().load(path: url.path) } catch { caught = error }
-        }
+        do throws(CaseInputError) { _ = try CaseLoader().load(path: url.path) } catch { caught = error }
         let error = try #require(caught)
         #expect(error.kind == .tooLarge)
         #expect(error.reason.contains("64 MiB"))
-        #expect(elapsed < .seconds(10))
     }
 
     /// `{"text": "aaaa…` with no newline, written a megabyte at a time.
