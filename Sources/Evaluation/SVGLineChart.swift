@@ -74,7 +74,9 @@ public struct SVGLineChart: Sendable {
             body.append(
                 "<polyline class=\"series\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(path)\"/>")
             for (index, point) in line.points.enumerated() {
-                body.append("<circle cx=\"\(f(px(point.x)))\" cy=\"\(f(py(point.y)))\" r=\"3.5\" fill=\"\(color)\"/>")
+                body.append(
+                    "<circle cx=\"\(f(px(point.x)))\" cy=\"\(f(py(point.y)))\" r=\"3.5\" fill=\"\(color)\" "
+                        + "data-series=\"\(escape(line.name))\" data-x=\"\(point.x)\" data-y=\"\(point.y)\"/>")
                 if index < line.labels.count {
                     body.append(
                         text(line.labels[index], x: px(point.x) + 5, y: py(point.y) - 6, anchor: "start", size: 10))
@@ -104,7 +106,7 @@ public struct SVGLineChart: Sendable {
 
     private func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     private static func range(_ values: [Double]) -> ClosedRange<Double> {
