@@ -24,7 +24,7 @@ public struct ArmReport: Sendable, Equatable {
     public var strict: ArmSummary?
     /// Reader arms: answers pending adjudication (counted wrong).
     public var pendingAnswers: Int
-    /// Reader arms: each reader's figures (lenient).
+    /// Reader arms: each reader's figures (lenient; no intervals over a reader's few cases).
     public var readers: [ReaderSummary]
     /// The outcomes behind the figures: for a model, evaluable cases in case order; for readers,
     /// every list.
@@ -44,7 +44,9 @@ public struct ArmReport: Sendable, Equatable {
         readers = []
     }
 
-    /// A reader arm: `n` counts lists (SPEC), all lists of the set's cases; intervals resample cases.
+    /// A reader arm: `n` counts lists (SPEC), all lists of the set's cases (a reader can name by id
+    /// a truth the knowledge base lacks); the circular and non-circular splits, like a model's,
+    /// hold only cases whose truth the knowledge base has. Intervals resample cases.
     public init(readerArm arm: ReaderStudy.Arm, bootstrap: Bootstrap) {
         func summary(_ lists: [CaseOutcome], strict: Bool = false) -> ArmSummary {
             ArmSummary(
@@ -56,12 +58,13 @@ public struct ArmReport: Sendable, Equatable {
         outcomes = arm.outcomes
         all = summary(arm.outcomes)
         circular = summary(arm.outcomes.filter(\.isCircular))
-        nonCircular = summary(arm.outcomes.filter { !$0.isCircular })
+        nonCircular = summary(arm.outcomes.filter { !$0.isCircular && $0.truthInKnowledgeBase })
         strict = summary(arm.outcomes, strict: true)
         pendingAnswers = arm.pendingAnswers
         let readerIDs = Array(Set(arm.outcomes.compactMap(\.readerID))).sorted()
         readers = readerIDs.map { reader in
-            ReaderSummary(readerID: reader, summary: summary(arm.outcomes.filter { $0.readerID == reader }))
+            ReaderSummary(
+                readerID: reader, summary: ArmSummary(ranks: arm.outcomes.filter { $0.readerID == reader }.map(\.rank)))
         }
     }
 }

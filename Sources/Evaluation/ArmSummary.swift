@@ -26,6 +26,15 @@ public struct ArmSummary: Sendable, Equatable {
         }
     }
 
+    /// Figures without intervals (e.g. one reader's few lists).
+    public init(ranks: [Int?]) {
+        self.init(ranks: ranks) { _ in
+            let empty = ConfidenceInterval(lower: 0, upper: 0, level: 0.95)
+            return .init(topK: [:], meanReciprocalRank: empty)
+        }
+        topKInterval = [:]
+    }
+
     private init(ranks: [Int?], intervals: (RankOutcomes) -> Bootstrap.RankIntervals) {
         let outcomes = RankOutcomes(ranks: ranks)
         n = outcomes.count

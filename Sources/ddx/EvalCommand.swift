@@ -77,15 +77,20 @@ struct EvalCommand: ParsableCommand {
         let tuned = try BaselineParameters.parse(parameters)
         var runs: [(name: String, outcomes: [CaseOutcome])] = []
         var versions: [String] = []
-        for name in names {
-            let ranker = try workspace.ranker(name, index: index, parameters: tuned, candidates: candidates)
+        let rankers = try names.map {
+            try workspace.ranker($0, index: index, parameters: tuned, candidates: candidates)
+        }
+        let loaded = Date()
+        for (name, ranker) in zip(names, rankers) {
             versions.append(ranker.modelVersion)
             let arm = ModelArm(ranker: ranker, name: "model:\(name.rawValue)")
             var progress = ProgressBar(total: cases.count, label: "ranking with \(name.rawValue)")
             let outcomes = arm.run(cases, knowledgeBase: knowledgeBase) { progress.update($0) }
             runs.append((arm.name, outcomes))
         }
+        Self.lap("ranked", since: loaded)
         let readerRun = try readerStudy(cases: facts, knowledgeBase: knowledgeBase)
+        Self.lap("reader study graded", since: loaded)
         let report = EvaluationReport(
             cases: facts, modelArms: runs, readerArms: readerRun?.study.arms ?? [],
             bootstrap: Bootstrap(resamples: bootstrap, seed: seed))
@@ -95,6 +100,7 @@ struct EvalCommand: ParsableCommand {
             readers: readerRun?.source, adjudicationFile: readerRun.map { _ in adjudicationPath },
             pendingAdjudication: readerRun?.study.pending.map(\.count).reduce(0, +) ?? 0,
             refusedRows: readerRun?.refusedRows ?? 0, bootstrapResamples: bootstrap, bootstrapSeed: seed)
+        Self.lap("statistics computed", since: loaded)
         let rendering = EvalOutput(report: report, context: context)
         switch format {
         case .json:
@@ -104,6 +110,7 @@ struct EvalCommand: ParsableCommand {
         case .text: Terminal.output(rendering.text())
         }
         if let reportDirectory { try writeReport(report, context: context, to: reportDirectory) }
+        Self.lap("evaluated", since: loaded)
         var failed = false
         if !input.errors.isEmpty {
             Terminal.error("\(input.errors.count) entries of \(set) could not be read (see above)")
@@ -115,6 +122,12 @@ struct EvalCommand: ParsableCommand {
             failed = true
         }
         if failed { throw ExitCode(1) }
+    }
+
+    /// With `DDX_VERBOSE=1`: how long after the models were loaded a step ended.
+    private static func lap(_ step: String, since start: Date) {
+        guard ProcessInfo.processInfo.environment["DDX_VERBOSE"] == "1" else { return }
+        Terminal.note(String(format: "%@ %.2f s after the models were loaded", step, Date().timeIntervalSince(start)))
     }
 
     /// The cases to evaluate: those with a truth, narrowed by --publications and --sample.

@@ -92,7 +92,7 @@ struct ReaderStudyRun {
         let rows =
             decided
             + pending.map { answer in
-                let suggestion = resolver.suggestions(for: answer.answer, diseases: kb.diseases).first
+                let suggestion = resolver.suggestions(for: answer.answer).first
                 return AdjudicationFile.Row(
                     answer: answer.answer, decision: "", count: answer.count, exampleCase: answer.exampleCase,
                     exampleTruth: answer.exampleTruth, suggestion: suggestion.map { "\($0.id) \($0.name)" } ?? "")

@@ -1,3 +1,4 @@
+import Foundation
 import Knowledge
 
 /// Resolves a reader's answer — a knowledge-base id or a disease name in free text — to the
@@ -21,6 +22,9 @@ public struct DiagnosisResolver: Sendable {
     private let idsByLiteralKey: [String: [String]]
     private let keyByID: [String: String]
     private let literalKeyByID: [String: String]
+    /// Per disease (in the order given), the words of its key; and which diseases use each word.
+    private let words: [(disease: Disease, words: Set<Substring>)]
+    private let diseasesByWord: [Substring: [Int]]
 
     public init(diseases: [Disease], normalizer: DiseaseNameNormalizer = DiseaseNameNormalizer()) {
         self.normalizer = normalizer
@@ -29,8 +33,7 @@ public struct DiagnosisResolver: Sendable {
         var keyByID: [String: String] = [:]
         var literalKeyByID: [String: String] = [:]
         for disease in diseases {
-            let key = normalizer.key(disease.name)
-            let literal = normalizer.literalKey(disease.name)
+            let (literal, key) = normalizer.keys(disease.name)
             idsByKey[key, default: []].append(disease.id)
             idsByLiteralKey[literal, default: []].append(disease.id)
             keyByID[disease.id] = key
@@ -40,6 +43,12 @@ public struct DiagnosisResolver: Sendable {
         self.idsByLiteralKey = idsByLiteralKey
         self.keyByID = keyByID
         self.literalKeyByID = literalKeyByID
+        words = diseases.map { ($0, Set((keyByID[$0.id] ?? "").split(separator: " "))) }
+        var diseasesByWord: [Substring: [Int]] = [:]
+        for (position, entry) in words.enumerated() {
+            for word in entry.words { diseasesByWord[word, default: []].append(position) }
+        }
+        self.diseasesByWord = diseasesByWord
     }
 
     /// What `answer` names.
@@ -47,9 +56,10 @@ public struct DiagnosisResolver: Sendable {
         if let id = Self.canonicalID(answer) {
             return keyByID[id] == nil ? .unknownID(id) : .knownID(id)
         }
-        let normalized = idsByKey[normalizer.key(answer)] ?? []
+        let (literal, key) = normalizer.keys(answer)
+        let normalized = idsByKey[key] ?? []
         guard !normalized.isEmpty else { return .unresolved }
-        return .name(literal: idsByLiteralKey[normalizer.literalKey(answer)] ?? [], normalized: normalized)
+        return .name(literal: idsByLiteralKey[literal] ?? [], normalized: normalized)
     }
 
     /// The ids of the knowledge base that name the same disease as `id` (same normalised name),
@@ -64,17 +74,14 @@ public struct DiagnosisResolver: Sendable {
         Self.canonicalID(answer) ?? normalizer.key(answer)
     }
 
-    /// The best-matching disease names for an unresolved answer, for an adjudicator to consider:
-    /// diseases sharing the most words with it.
-    public func suggestions(for answer: String, diseases: [Disease], limit: Int = 1) -> [Disease] {
-        let words = Set(normalizer.key(answer).split(separator: " "))
-        guard !words.isEmpty else { return [] }
-        let scored = diseases.compactMap { disease -> (Disease, Double)? in
-            guard let key = keyByID[disease.id] else { return nil }
-            let other = Set(key.split(separator: " "))
-            let shared = words.intersection(other).count
-            guard shared > 0 else { return nil }
-            return (disease, Double(shared) / Double(words.union(other).count))
+    /// The best-matching diseases for an unresolved answer, for an adjudicator to consider: those
+    /// whose name keys share the largest part of their words with the answer's (Jaccard).
+    public func suggestions(for answer: String, limit: Int = 1) -> [Disease] {
+        let answerWords = Set(normalizer.key(answer).split(separator: " "))
+        var shared: [Int: Int] = [:]
+        for word in answerWords { for position in diseasesByWord[word] ?? [] { shared[position, default: 0] += 1 } }
+        let scored = shared.map { position, count in
+            (words[position].disease, Double(count) / Double(answerWords.count + words[position].words.count - count))
         }
         return scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.id < $1.0.id }.prefix(limit).map(\.0)
     }
@@ -82,10 +89,16 @@ public struct DiagnosisResolver: Sendable {
     /// `OMIM:154700` for `omim: 154700`, `ORPHA:558` for `Orphanet:558`; nil when the answer is
     /// not shaped like an id.
     public static func canonicalID(_ answer: String) -> String? {
-        let trimmed = answer.trimmingCharacters(in: .whitespaces)
-        guard let match = trimmed.wholeMatch(of: /(?i)(omim|orpha|orphanet|decipher|mondo)\s*:\s*([A-Za-z0-9._-]+)/)
+        guard let colon = answer.firstIndex(of: ":") else { return nil }
+        let prefix = answer[..<colon].trimmingCharacters(in: .whitespaces).uppercased()
+        let local = answer[answer.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        guard idPrefixes.contains(prefix), !local.isEmpty,
+            local.unicodeScalars.allSatisfy({
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0))
+            })
         else { return nil }
-        let prefix = match.1.uppercased()
-        return (prefix == "ORPHANET" ? "ORPHA" : prefix) + ":" + match.2
+        return (prefix == "ORPHANET" ? "ORPHA" : prefix) + ":" + local
     }
+
+    private static let idPrefixes: Set<String> = ["OMIM", "ORPHA", "ORPHANET", "DECIPHER", "MONDO"]
 }

@@ -30,8 +30,18 @@ public struct DiseaseNameNormalizer: Sendable {
 
     /// The full key: ``literalKey(_:)`` plus abbreviations, numerals, filler words, word order.
     public func key(_ name: String) -> String {
+        key(tokens: tokens(of: name))
+    }
+
+    /// Both keys, reading the name once.
+    public func keys(_ name: String) -> (literal: String, full: String) {
+        let tokens = tokens(of: name)
+        return (tokens.joined(separator: " "), key(tokens: tokens))
+    }
+
+    private func key(tokens: [String]) -> String {
         var words: [String] = []
-        for token in tokens(of: name) { words += expand(token) }
+        for token in tokens { words += expand(token) }
         var numbered: [String] = []
         for (index, word) in words.enumerated() {
             let previous = index > 0 ? words[index - 1] : ""
@@ -41,20 +51,50 @@ public struct DiseaseNameNormalizer: Sendable {
     }
 
     private func tokens(of name: String) -> [String] {
-        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
-        let possessiveFree = folded.replacingOccurrences(of: "'s\\b", with: "", options: .regularExpression)
-            .replacingOccurrences(of: "’s\\b", with: "", options: .regularExpression)
-        let spaced = String(
-            possessiveFree.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : " " })
-        return spaced.split(separator: " ").map(String.init)
+        // Folding is slow on Linux: only names with non-ASCII letters need it.
+        let folded =
+            name.utf8.allSatisfy { $0 < 0x80 }
+            ? name : name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        let scalars = Array(folded.lowercased().unicodeScalars)
+        var tokens: [String] = []
+        var current = String.UnicodeScalarView()
+        var index = 0
+        func finish() {
+            if !current.isEmpty { tokens.append(String(current)) }
+            current = String.UnicodeScalarView()
+        }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            // "Crohn's disease" → "crohn disease": a possessive 's is dropped.
+            if scalar == "'" || scalar == "\u{2019}", index + 1 < scalars.count, scalars[index + 1] == "s",
+                index + 2 == scalars.count || !Self.isAlphanumeric(scalars[index + 2])
+            {
+                index += 2
+                continue
+            }
+            if Self.isAlphanumeric(scalar) { current.append(scalar) } else { finish() }
+            index += 1
+        }
+        finish()
+        return tokens
+    }
+
+    private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) }
+        return CharacterSet.alphanumerics.contains(scalar)
     }
 
     private func expand(_ token: String) -> [String] {
         if let whole = abbreviations[token] { return whole.split(separator: " ").map(String.init) }
-        guard let match = token.wholeMatch(of: /([a-z]{2,})([0-9]+[a-z]?)/),
-            let expansion = abbreviations[String(match.1)]
+        // An abbreviation followed by a number and perhaps a subtype letter: "sca3", "cmt1a".
+        let letters = token.prefix { $0.isASCII && $0.isLetter }
+        let rest = token.dropFirst(letters.count)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        let suffix = rest.dropFirst(digits.count)
+        guard letters.count >= 2, !digits.isEmpty, suffix.count <= 1, suffix.allSatisfy({ $0.isASCII && $0.isLetter }),
+            let expansion = abbreviations[String(letters)]
         else { return [token] }
-        return expansion.split(separator: " ").map(String.init) + [String(match.2)]
+        return expansion.split(separator: " ").map(String.init) + [String(rest)]
     }
 
     /// Common clinical abbreviations of disease names (lowercase).

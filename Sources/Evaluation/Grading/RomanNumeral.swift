@@ -6,6 +6,9 @@ enum RomanNumeral {
     /// letter (i, v, x), or a numeral with a trailing subtype letter a–d, counts only after a
     /// word such as "type" (`afterNumberedWord`), so "x linked" stays as it is.
     static func arabic(_ word: String, afterNumberedWord: Bool) -> String? {
+        guard let first = word.utf8.first,
+            first == UInt8(ascii: "i") || first == UInt8(ascii: "v") || first == UInt8(ascii: "x")
+        else { return nil }
         var numeral = Substring(word)
         var suffix = ""
         if afterNumberedWord, word.count > 1, let last = word.last, "abcd".contains(last) {

@@ -12,28 +12,30 @@ struct CSVRecordSplitter {
     }
 
     static func records(in data: Data) -> [RawRecord] {
-        var bytes = data[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        let bytes = [UInt8](data)
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var records: [RawRecord] = []
-        var current = Data()
         var line = 1
-        var start = 1
+        var startLine = 1
         var quoted = false
-        for byte in bytes {
-            if byte == UInt8(ascii: "\"") { quoted.toggle() }
-            if byte == UInt8(ascii: "\n") {
+        for index in start..<bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                quoted.toggle()
+            } else if byte == UInt8(ascii: "\n") {
                 line += 1
                 if !quoted {
-                    if current.last == UInt8(ascii: "\r") { current.removeLast() }
-                    records.append(RawRecord(line: start, bytes: current))
-                    current = Data()
-                    start = line
-                    continue
+                    var end = index
+                    if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                    records.append(RawRecord(line: startLine, bytes: Data(bytes[start..<end])))
+                    start = index + 1
+                    startLine = line
                 }
             }
-            current.append(byte)
         }
-        if !current.isEmpty { records.append(RawRecord(line: start, bytes: current)) }
+        var end = bytes.count
+        if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        if start < end { records.append(RawRecord(line: startLine, bytes: Data(bytes[start..<end]))) }
         return records
     }
 

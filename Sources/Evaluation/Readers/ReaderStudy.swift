@@ -37,10 +37,13 @@ public struct ReaderStudy: Sendable {
         var pendingByKey: [String: PendingAnswer] = [:]
         var pendingOrder: [String] = []
         var gradings: [(ReaderResponse, AnswerGrade)] = []
+        var known: [String: AnswerGrade] = [:]  // answers repeat: grade each (answer, truth) once
         for response in responses {
             guard let fact = facts[response.caseID] else { continue }
             if !conditions.contains(response.condition) { conditions.append(response.condition) }
-            let grade = grader.grade(response.diagnosis, truth: fact.truth)
+            let memo = "\(response.diagnosis)\u{1F}\(fact.truth)"
+            let grade = known[memo] ?? grader.grade(response.diagnosis, truth: fact.truth)
+            known[memo] = grade
             lists[response.listKey, default: []].append((response, grade))
             gradings.append((response, grade))
             if grade == .pending {

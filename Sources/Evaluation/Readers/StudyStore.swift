@@ -92,11 +92,11 @@ public struct StudyStore: Sendable {
                 let key = Self.key(row[1], row[2], row[3], row[4])
                 ids[key] = row[0]
             }
+            let insert = try db.makeStatement(sql: "INSERT INTO grading (response_id, truth, grade) VALUES (?, ?, ?)")
             for (response, grade) in gradings {
                 let key = Self.key(response.readerID, response.caseID, response.condition, response.rank)
                 guard let id = ids[key] else { continue }
-                try db.execute(
-                    sql: "INSERT INTO grading (response_id, truth, grade) VALUES (?, ?, ?)",
+                try insert.execute(
                     arguments: [id, truths[response.caseID] ?? "", grade.rawValue])
             }
         }

@@ -79,13 +79,16 @@ extension EvaluationReport {
                 intervals[String(k)] = [rounded(interval.lower), rounded(interval.upper)]
             }
         }
-        return [
-            "n": summary.n, "topk": byK { rounded(summary.topK[$0] ?? 0) }, "ci95": intervals,
-            "mrr": rounded(summary.meanReciprocalRank),
-            "mrr_ci95": [
-                rounded(summary.meanReciprocalRankInterval.lower), rounded(summary.meanReciprocalRankInterval.upper),
-            ],
+        var object: [String: Any] = [
+            "n": summary.n, "topk": byK { rounded(summary.topK[$0] ?? 0) }, "mrr": rounded(summary.meanReciprocalRank),
         ]
+        if !intervals.isEmpty {
+            object["ci95"] = intervals
+            object["mrr_ci95"] = [
+                rounded(summary.meanReciprocalRankInterval.lower), rounded(summary.meanReciprocalRankInterval.upper),
+            ]
+        }
+        return object
     }
 
     /// One row per case: truth, circularity, findings, each model's rank, each reader list's rank.
