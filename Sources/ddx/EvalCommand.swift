@@ -169,10 +169,13 @@ struct EvalCommand: ParsableCommand {
     private var adjudicationPath: String {
         if let adjudication { return adjudication }
         if let reportDirectory {
-            return URL(fileURLWithPath: reportDirectory).appendingPathComponent("adjudication.csv").path
+            return (reportDirectory.hasSuffix("/") ? reportDirectory : reportDirectory + "/") + "adjudication.csv"
         }
-        let base = URL(fileURLWithPath: readers ?? studyPath).deletingPathExtension()
-        return base.path + ".adjudication.csv"
+        let base = readers ?? studyPath
+        let stem =
+            URL(fileURLWithPath: base).pathExtension.isEmpty
+            ? base : String(base.dropLast(URL(fileURLWithPath: base).pathExtension.count + 1))
+        return stem + ".adjudication.csv"
     }
 
     private func reportTitle(readerSource: String?) -> String {

@@ -45,7 +45,10 @@ public struct DiseaseNameNormalizer: Sendable {
         var numbered: [String] = []
         for (index, word) in words.enumerated() {
             let previous = index > 0 ? words[index - 1] : ""
-            numbered.append(RomanNumeral.arabic(word, afterNumberedWord: Self.numberedWords.contains(previous)) ?? word)
+            // A lone "i" or "v" ends many names as a numeral ("Thrombocytopenia I"); a lone "x" does not ("Fragile X").
+            let isNumbered =
+                Self.numberedWords.contains(previous) || (index == words.count - 1 && index > 0 && word != "x")
+            numbered.append(RomanNumeral.arabic(word, afterNumberedWord: isNumbered) ?? word)
         }
         return numbered.filter { !Self.fillers.contains($0) }.sorted().joined(separator: " ")
     }
