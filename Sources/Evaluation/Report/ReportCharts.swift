@@ -4,11 +4,15 @@ struct ReportCharts {
 
     /// Top-k accuracy for k = 1…10, one line per arm (values as in the JSON, 4 decimals).
     func topKCurves() -> SVGLineChart {
-        SVGLineChart(
+        var chart = SVGLineChart(
             title: "Top-k accuracy per arm", xLabel: "k (the truth among the first k)", yLabel: "top-k accuracy",
             series: report.arms.map { arm in
                 .init(name: arm.name, points: ArmSummary.ks.map { (Double($0), rounded(arm.all.topK[$0] ?? 0)) })
             })
+        chart.yRange = 0...1
+        chart.width = 820
+        chart.legendWidth = 180
+        return chart
     }
 
     /// Per reader, condition minus reference at top-1 and top-10; nil without reader conditions to compare.

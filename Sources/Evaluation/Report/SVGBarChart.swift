@@ -13,8 +13,9 @@ public struct SVGBarChart: Sendable {
     /// Format of value labels above bars, e.g. `%.0f%%` after scaling by `labelScale`.
     public var labelFormat = "%.1f"
     public var labelScale = 1.0
-    public var width = 760.0
+    public var width = 820.0
     public var height = 360.0
+    /// Group labels are drawn slanted (and the chart taller) when they would not fit side by side.
 
     public init(title: String, yLabel: String, groups: [String], series: [(name: String, values: [Double])]) {
         self.title = title
@@ -27,7 +28,11 @@ public struct SVGBarChart: Sendable {
 
     /// The chart as an SVG element.
     public func svg() -> String {
-        let margin = (left: 60.0, right: 20.0, top: 40.0, bottom: 70.0)
+        let longest = Double(groups.map(\.count).max() ?? 0)
+        let slanted = longest * 6.5 > (width - 80) / Double(max(groups.count, 1))
+        let labelRoom = slanted ? min(longest * 5, 160) : 0
+        let height = self.height + labelRoom
+        let margin = (left: 60.0, right: 20.0, top: 40.0, bottom: 70.0 + labelRoom)
         let plotWidth = width - margin.left - margin.right
         let plotHeight = height - margin.top - margin.bottom
         let values = series.flatMap(\.values) + [0]
@@ -49,10 +54,16 @@ public struct SVGBarChart: Sendable {
         let barWidth = groupWidth * 0.8 / Double(max(series.count, 1))
         for (groupIndex, group) in groups.enumerated() {
             let groupLeft = margin.left + Double(groupIndex) * groupWidth + groupWidth * 0.1
-            body.append(
-                text(
-                    group, x: groupLeft + groupWidth * 0.4, y: margin.top + plotHeight + 18, anchor: "middle", size: 11)
-            )
+            let labelX = groupLeft + groupWidth * 0.4
+            let labelY = margin.top + plotHeight + 18
+            if slanted {
+                body.append(
+                    "<text x=\"\(f(labelX))\" y=\"\(f(labelY))\" font-family=\"sans-serif\" font-size=\"11\" "
+                        + "text-anchor=\"end\" fill=\"#222\" transform=\"rotate(-35 \(f(labelX)) \(f(labelY)))\">"
+                        + "\(escape(group))</text>")
+            } else {
+                body.append(text(group, x: labelX, y: labelY, anchor: "middle", size: 11))
+            }
             for (seriesIndex, line) in series.enumerated() where groupIndex < line.values.count {
                 let value = line.values[groupIndex]
                 let x = groupLeft + Double(seriesIndex) * barWidth
