@@ -22,7 +22,11 @@ struct ReaderStudyRun {
         do {
             store = try StudyStore(path: studyPath)
         } catch {
-            throw CommandFailure("\(studyPath): cannot open the study database: \(error)")
+            guard readersPath != nil else {
+                throw CommandFailure("\(studyPath): cannot open the study database: \(error)")
+            }
+            Terminal.warning("\(studyPath): cannot open the study database (\(error)); the study is not kept")
+            store = try StudyStore()
         }
         var refused = 0
         var responses: [ReaderResponse]
@@ -100,7 +104,7 @@ struct ReaderStudyRun {
         do {
             try file.write(rows)
         } catch {
-            throw CommandFailure("\(file.path): cannot write the adjudication file: \(error.localizedDescription)")
+            Terminal.warning("\(file.path): cannot write the adjudication file: \(error.localizedDescription)")
         }
     }
 }

@@ -17,6 +17,13 @@ public struct StudyStore: Sendable {
         try Self.migrator.migrate(queue)
     }
 
+    /// A study kept in memory only, for when its file cannot be written.
+    public init() throws {
+        queue = try DatabaseQueue()
+        path = ":memory:"
+        try Self.migrator.migrate(queue)
+    }
+
     private static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
