@@ -89,7 +89,8 @@ struct EvalCommand: ParsableCommand {
             runs.append((arm.name, outcomes))
         }
         Self.lap("ranked", since: loaded)
-        let readerRun = try readerStudy(cases: facts, knowledgeBase: knowledgeBase)
+        let readerRun = try readerStudy(
+            cases: facts, excluded: Set(input.cases.map(\.id)), knowledgeBase: knowledgeBase)
         Self.lap("reader study graded", since: loaded)
         let report = EvaluationReport(
             cases: facts, modelArms: runs, readerArms: readerRun?.study.arms ?? [],
@@ -151,10 +152,13 @@ struct EvalCommand: ParsableCommand {
         return (cases, withoutTruth)
     }
 
-    private func readerStudy(cases: [CaseFacts], knowledgeBase: KnowledgeBase) throws -> ReaderStudyRun.Result? {
+    private func readerStudy(cases: [CaseFacts], excluded: Set<String>, knowledgeBase: KnowledgeBase) throws
+        -> ReaderStudyRun.Result?
+    {
         guard readers != nil || study != nil else { return nil }
-        return try ReaderStudyRun(readersPath: readers, studyPath: studyPath, adjudicationPath: adjudicationPath)
-            .run(cases: cases, knowledgeBase: knowledgeBase)
+        return try ReaderStudyRun(
+            readersPath: readers, studyPath: studyPath, adjudicationPath: adjudicationPath, excludedCaseIDs: excluded
+        ).run(cases: cases, knowledgeBase: knowledgeBase)
     }
 
     /// `--study`, else `$DDX_HOME/studies/<responses file name>.sqlite`.

@@ -9,6 +9,8 @@ struct ReaderStudyRun {
     var readersPath: String?
     var studyPath: String
     var adjudicationPath: String
+    /// Ids of cases read but not evaluated, for clearer refusals.
+    var excludedCaseIDs: Set<String> = []
 
     /// What the run produced.
     struct Result {
@@ -34,7 +36,8 @@ struct ReaderStudyRun {
         if let readersPath {
             let read: ResponseFileReader.Result
             do {
-                read = try ResponseFileReader(caseIDs: Set(cases.map(\.caseID))).read(path: readersPath)
+                read = try ResponseFileReader(caseIDs: Set(cases.map(\.caseID)), excludedCaseIDs: excludedCaseIDs).read(
+                    path: readersPath)
             } catch {
                 throw CommandFailure(error.description)
             }

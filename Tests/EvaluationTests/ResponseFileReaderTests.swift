@@ -52,6 +52,17 @@ import Testing
         #expect(messages[6] == "r.csv:9: bad encoding: not UTF-8")
     }
 
+    @Test func aCaseLeftOutOfTheRunIsNamedAsSuch() {
+        let reader = ResponseFileReader(caseIDs: ["c1"], excludedCaseIDs: ["c1", "c2"])
+        let text = "reader_id,case_id,condition,rank,diagnosis\nr1,c2,u,1,OMIM:1\nr1,c1,u,1,OMIM:1\n"
+        let result = reader.read(Data(text.utf8), source: "r.csv")
+        #expect(result.responses.map(\.caseID) == ["c1"])
+        #expect(
+            result.errors.map(\.description) == [
+                "r.csv:2: case \"c2\" is not evaluated (it has no truth or was left out of this run)"
+            ])
+    }
+
     @Test func aHeaderWithoutAColumnRefusesTheFile() {
         let result = reader.read(Data("reader_id,case_id,rank,diagnosis\nr1,c1,1,OMIM:1\n".utf8), source: "r.csv")
         #expect(result.responses.isEmpty)

@@ -15,9 +15,13 @@ public struct ResponseFileReader: Sendable {
 
     /// Case ids of the evaluated set; a row naming another case is refused.
     public var caseIDs: Set<String>
+    /// Cases of the input left out of the evaluation (no truth, another publication side): a row
+    /// naming one is refused with that reason.
+    public var excludedCaseIDs: Set<String>
 
-    public init(caseIDs: Set<String>) {
+    public init(caseIDs: Set<String>, excludedCaseIDs: Set<String> = []) {
         self.caseIDs = caseIDs
+        self.excludedCaseIDs = excludedCaseIDs
     }
 
     /// The valid rows in file order, and the refused ones.
@@ -90,6 +94,9 @@ public struct ResponseFileReader: Sendable {
             values[column] = value
         }
         let caseID = values["case_id", default: ""]
+        if excludedCaseIDs.contains(caseID) && !caseIDs.contains(caseID) {
+            return .failure("case \"\(caseID)\" is not evaluated (it has no truth or was left out of this run)")
+        }
         guard caseIDs.contains(caseID) else { return .failure("unknown case id \"\(caseID)\" (not in the case set)") }
         let rankText = values["rank", default: ""]
         guard let rank = Int(rankText) else { return .failure("rank \"\(rankText)\" is not a whole number") }
