@@ -20,7 +20,7 @@ public struct AssistanceEffect: Sendable, Equatable {
 
     static func effects(readerArms: [ArmReport]) -> [AssistanceEffect] {
         guard readerArms.count > 1 else { return [] }
-        let reference = readerArms.first { $0.name == "readers:unassisted" } ?? readerArms[0]
+        let reference = readerArms.first { $0.name.lowercased() == "readers:unassisted" } ?? readerArms[0]
         var effects: [AssistanceEffect] = []
         for arm in readerArms where arm.name != reference.name {
             let pairs = paired(reference, arm)
