@@ -29,7 +29,11 @@ let package = Package(
         .target(name: "Statistics"),
         .target(name: "FastFeedforward", dependencies: ["Statistics"]),
         .target(name: "Service", dependencies: ["Ranking", "Knowledge", "Clinical", "Ontology"]),
-        .target(name: "Evaluation", dependencies: ["Ranking", "Knowledge", "Clinical", "Statistics"]),
+        .target(
+            name: "Evaluation",
+            dependencies: [
+                "Ranking", "Knowledge", "Clinical", "Statistics", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .executableTarget(
             name: "ddx",
             dependencies: [

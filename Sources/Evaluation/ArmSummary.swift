@@ -13,18 +13,35 @@ public struct ArmSummary: Sendable, Equatable {
     /// The k values every report carries.
     public static let ks = Array(1...10)
 
+    /// One rank per case; intervals resample cases.
     public init(ranks: [Int?], bootstrap: Bootstrap) {
+        self.init(ranks: ranks) { outcomes in bootstrap.intervals(for: outcomes, ks: Self.ks) }
+    }
+
+    /// One rank per list, several lists possibly per case (`clusters`: the case of each list);
+    /// intervals resample cases (``ClusterBootstrap``).
+    public init(ranks: [Int?], clusters: [String], bootstrap: Bootstrap) {
+        self.init(ranks: ranks) { _ in
+            ClusterBootstrap(bootstrap: bootstrap).intervals(ranks: ranks, clusters: clusters)
+        }
+    }
+
+    /// Figures without intervals (e.g. one reader's few lists).
+    public init(ranks: [Int?]) {
+        self.init(ranks: ranks) { _ in
+            let empty = ConfidenceInterval(lower: 0, upper: 0, level: 0.95)
+            return .init(topK: [:], meanReciprocalRank: empty)
+        }
+        topKInterval = [:]
+    }
+
+    private init(ranks: [Int?], intervals: (RankOutcomes) -> Bootstrap.RankIntervals) {
         let outcomes = RankOutcomes(ranks: ranks)
         n = outcomes.count
         topK = outcomes.topK(Self.ks)
         meanReciprocalRank = outcomes.meanReciprocalRank
-        if n > 0 {
-            let intervals = bootstrap.intervals(for: outcomes, ks: Self.ks)
-            topKInterval = intervals.topK
-            meanReciprocalRankInterval = intervals.meanReciprocalRank
-        } else {
-            topKInterval = [:]
-            meanReciprocalRankInterval = ConfidenceInterval(lower: 0, upper: 0, level: bootstrap.level)
-        }
+        let computed = intervals(outcomes)
+        topKInterval = n > 0 ? computed.topK : [:]
+        meanReciprocalRankInterval = computed.meanReciprocalRank
     }
 }

@@ -28,6 +28,10 @@ public struct SVGLineChart: Sendable {
     public var series: [Series]
     public var width = 640.0
     public var height = 400.0
+    /// Fixed y range (e.g. 0…1 for accuracies); nil fits the data.
+    public var yRange: ClosedRange<Double>?
+    /// Width kept right of the plot for the legend; 0 draws the legend inside the plot.
+    public var legendWidth = 0.0
 
     public init(title: String, xLabel: String, yLabel: String, series: [Series]) {
         self.title = title
@@ -43,8 +47,8 @@ public struct SVGLineChart: Sendable {
     public func svg() -> String {
         let all = series.flatMap(\.points)
         let xRange = Self.range(all.map(\.x))
-        let yRange = Self.range(all.map(\.y))
-        let plotWidth = width - margin.left - margin.right
+        let yRange = self.yRange ?? Self.range(all.map(\.y))
+        let plotWidth = width - margin.left - margin.right - legendWidth
         let plotHeight = height - margin.top - margin.bottom
         func px(_ x: Double) -> Double { margin.left + (x - xRange.lowerBound) / xRange.span * plotWidth }
         func py(_ y: Double) -> Double { margin.top + plotHeight - (y - yRange.lowerBound) / yRange.span * plotHeight }
@@ -74,7 +78,9 @@ public struct SVGLineChart: Sendable {
             body.append(
                 "<polyline class=\"series\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(path)\"/>")
             for (index, point) in line.points.enumerated() {
-                body.append("<circle cx=\"\(f(px(point.x)))\" cy=\"\(f(py(point.y)))\" r=\"3.5\" fill=\"\(color)\"/>")
+                body.append(
+                    "<circle cx=\"\(f(px(point.x)))\" cy=\"\(f(py(point.y)))\" r=\"3.5\" fill=\"\(color)\" "
+                        + "data-series=\"\(escape(line.name))\" data-x=\"\(point.x)\" data-y=\"\(point.y)\"/>")
                 if index < line.labels.count {
                     body.append(
                         text(line.labels[index], x: px(point.x) + 5, y: py(point.y) - 6, anchor: "start", size: 10))
@@ -82,7 +88,8 @@ public struct SVGLineChart: Sendable {
             }
             body.append(
                 text(
-                    line.name, x: margin.left + 10, y: margin.top + 16 + Double(number) * 16, anchor: "start", size: 12,
+                    line.name, x: margin.left + (legendWidth > 0 ? plotWidth + 12 : 10),
+                    y: margin.top + 16 + Double(number) * 16, anchor: "start", size: 12,
                     color: color))
         }
         return """
@@ -104,7 +111,7 @@ public struct SVGLineChart: Sendable {
 
     private func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     private static func range(_ values: [Double]) -> ClosedRange<Double> {
