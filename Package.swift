@@ -25,15 +25,17 @@ let package = Package(
             ]
         ),
         .target(name: "Clinical", dependencies: ["Ontology"]),
+        .target(name: "ConceptRecognition", dependencies: ["Ontology", "Clinical"]),
         .target(name: "Ranking", dependencies: ["Knowledge", "Clinical", "Ontology", "FastFeedforward", "Statistics"]),
         .target(name: "Statistics"),
         .target(name: "FastFeedforward", dependencies: ["Statistics"]),
-        .target(name: "Service", dependencies: ["Ranking", "Knowledge", "Clinical", "Ontology"]),
+        .target(name: "Service", dependencies: ["Ranking", "Knowledge", "Clinical", "Ontology", "ConceptRecognition"]),
         .target(name: "Evaluation", dependencies: ["Ranking", "Knowledge", "Clinical", "Statistics"]),
         .executableTarget(
             name: "ddx",
             dependencies: [
                 "Ontology", "Knowledge", "Clinical", "Ranking", "Evaluation", "Statistics", "FastFeedforward", "Service",
+                "ConceptRecognition",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -44,6 +46,8 @@ let package = Package(
         .testTarget(name: "ClinicalTests", dependencies: ["Clinical", "Ontology", "Statistics"]),
         .testTarget(
             name: "RankingTests", dependencies: ["Ranking", "Knowledge", "Clinical", "Ontology", "TestFixtures"]),
+        .testTarget(
+            name: "ConceptRecognitionTests", dependencies: ["ConceptRecognition", "Ontology", "Clinical", "TestFixtures"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "FastFeedforwardTests", dependencies: ["FastFeedforward", "Statistics"]),
         .testTarget(
@@ -51,7 +55,7 @@ let package = Package(
             dependencies: ["Evaluation", "Ranking", "Clinical", "Statistics", "Knowledge", "TestFixtures"]),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["Evaluation", "Ranking", "Knowledge", "Clinical", "Ontology"]
+            dependencies: ["Evaluation", "Ranking", "Knowledge", "Clinical", "Ontology", "ConceptRecognition", "Service"]
         ),
     ]
 )

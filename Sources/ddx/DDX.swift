@@ -14,7 +14,7 @@ struct DDX: ParsableCommand {
             """,
         subcommands: [
             SetupCommand.self, KnowledgeBaseCommand.self, RankCommand.self, EvalCommand.self,
-            NormalizeCommand.self, TrainCommand.self, BenchCommand.self,
+            NormalizeCommand.self, EvalConceptsCommand.self, TrainCommand.self, BenchCommand.self,
         ]
     )
 }

@@ -1,0 +1,43 @@
+/// A stretch of text as the matcher sees it: tokens with their lower-case and normalised
+/// forms and their dictionary word ids.
+struct Passage {
+    /// A word the dictionary does not know: no phrase can contain it.
+    static let unknown: Int32 = -1
+    /// A stop word: skipped inside a phrase.
+    static let stop: Int32 = -2
+    /// A mark allowed inside a phrase (hyphen, slash, apostrophe).
+    static let joiner: Int32 = -3
+    /// Anything that ends a phrase (other punctuation).
+    static let breaker: Int32 = -4
+
+    let tokens: [Token]
+    let lower: [String]
+    let wordIDs: [Int32]
+
+    init(tokens: [Token], dictionary: ConceptDictionary, normalizer: WordNormalizer) {
+        self.tokens = tokens
+        var lower: [String] = []
+        var ids: [Int32] = []
+        lower.reserveCapacity(tokens.count)
+        ids.reserveCapacity(tokens.count)
+        for token in tokens {
+            let lowered = token.text.lowercased()
+            lower.append(lowered)
+            switch token.kind {
+            case .punctuation:
+                let joins = lowered == "-" || lowered == "/" || lowered == "'" || lowered == "’" || lowered == "‐"
+                ids.append(joins ? Self.joiner : Self.breaker)
+            case .word, .number:
+                if StopWords.all.contains(lowered) {
+                    ids.append(Self.stop)
+                } else {
+                    ids.append(dictionary.vocabulary[normalizer.normalize(token.text)] ?? Self.unknown)
+                }
+            }
+        }
+        self.lower = lower
+        self.wordIDs = ids
+    }
+
+    var count: Int { tokens.count }
+}
