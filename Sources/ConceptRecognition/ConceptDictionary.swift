@@ -47,6 +47,9 @@ public struct ConceptDictionary: Sendable {
             guard !term.isObsolete else { continue }
             let depth = ontology.ancestorIndices[Int(position)].count
             builder.add(term.name, id: term.id, source: .label, depth: depth)
+            if let shorter = Self.withoutMorphology(term.name) {
+                builder.add(shorter, id: term.id, source: .shortenedLabel, depth: depth)
+            }
             for synonym in term.synonyms {
                 guard let source = Self.source(of: synonym, options: options) else { continue }
                 builder.add(synonym.text, id: term.id, source: source, depth: depth)
@@ -85,6 +88,12 @@ public struct ConceptDictionary: Sendable {
         case .narrow: return options.includeNarrow ? .narrowSynonym : nil
         case .broad: return nil
         }
+    }
+
+    /// `Abnormal rib morphology` → `Abnormal rib`: texts rarely say "morphology".
+    static func withoutMorphology(_ label: String) -> String? {
+        guard label.hasPrefix("Abnormal "), label.hasSuffix(" morphology") else { return nil }
+        return String(label.dropLast(" morphology".count))
     }
 
     /// The hash of one vocabulary word; a phrase's key is the wrapping sum over its words.

@@ -79,7 +79,7 @@ struct DemographicsReader {
     func sex(in tokens: [Token]) -> (sex: Sex, evidence: String)? {
         var female = 0
         var male = 0
-        for (index, token) in tokens.prefix(800).enumerated() where token.kind == .word {
+        for (index, token) in tokens.prefix(800).enumerated() where token.kind == .word && !token.isAcronym {
             let word = token.text.lowercased()
             let previous = index > 0 ? tokens[index - 1].text.lowercased() : ""
             let describesRelative = ContextCues.relatives.contains(previous)

@@ -8,6 +8,8 @@ public struct DictionaryEntry: Sendable, Equatable {
         case exactSynonym
         case laypersonSynonym
         case abbreviation
+        /// A label shortened by ddx (`Abnormal rib morphology` → `Abnormal rib`).
+        case shortenedLabel
         case relatedSynonym
         case narrowSynonym
         case supplement
@@ -20,6 +22,7 @@ public struct DictionaryEntry: Sendable, Equatable {
             case .exactSynonym: "exact synonym"
             case .laypersonSynonym: "layperson synonym"
             case .abbreviation: "abbreviation"
+            case .shortenedLabel: "shortened label"
             case .relatedSynonym: "related synonym"
             case .narrowSynonym: "narrow synonym"
             case .supplement: "ddx abbreviation list"

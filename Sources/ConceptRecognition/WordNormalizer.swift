@@ -17,9 +17,25 @@ public struct WordNormalizer: Sendable {
         if !form.utf8.allSatisfy({ $0 < 0x80 }) {
             form = form.folding(options: [.diacriticInsensitive], locale: nil)
         }
+        if let singular = Self.latinPlurals[form] { form = singular }
+        if form.hasSuffix("ae"), form.count > 4 { form.removeLast() }
         form = Self.americanSpelling(form)
-        return Self.stem(form)
+        let stem = Self.stem(form)
+        return Self.equivalents[stem] ?? stem
     }
+
+    /// Latin plurals whose singular the suffix rules would not reach.
+    private static let latinPlurals: [String: String] = [
+        "nevi": "nevus", "naevi": "nevus", "foci": "focus", "bronchi": "bronchus", "calculi": "calculus",
+        "nuclei": "nucleus", "teeth": "tooth", "feet": "foot", "phalanges": "phalanx", "digiti": "digitus",
+    ]
+
+    /// Stems that mean the same in a phenotype phrase: one stands for all.
+    private static let equivalents: [String: String] = [
+        "anomal": "abnorm", "abnormalit": "abnorm", "malformation": "abnorm", "numer": "multipl",
+        "cutane": "skin", "pulmonar": "lung", "hepat": "liver", "cardiac": "heart", "ocul": "eye", "faci": "fac",
+        "dent": "tooth", "ren": "kidney",
+    ]
 
     /// The lower-case form used to look up stop words and context cues.
     public func lowercase(_ word: String) -> String { word.lowercased() }
@@ -35,17 +51,18 @@ public struct WordNormalizer: Sendable {
 
     /// Ordered suffix rules: the first that fits (leaving at least three letters) is applied.
     private static let suffixes: [(suffix: String, replacement: String)] = [
-        ("ically", ""), ("ations", ""), ("ation", ""), ("ities", "it"), ("ments", ""), ("astic", "as"),
+        ("ically", ""), ("ities", "it"), ("cular", "cl"), ("eous", "e"), ("ous", ""), ("ments", ""), ("astic", "as"),
         ("asias", "as"), ("asia", "as"), ("otic", "os"), ("osis", "os"), ("oses", "os"), ("ical", ""),
         ("ment", ""), ("ity", "it"), ("ies", ""), ("ism", ""), ("ing", ""), ("ed", ""), ("ic", ""),
-        ("ia", ""), ("al", ""), ("es", ""), ("s", ""), ("y", ""), ("e", ""),
+        ("ia", ""), ("al", ""), ("ar", ""), ("es", ""), ("as", ""), ("s", ""), ("y", ""), ("e", ""), ("a", ""),
     ]
 
     static func stem(_ word: String) -> String {
         let utf8 = word.utf8
         guard utf8.count > 3 else { return word }
         for (suffix, replacement) in suffixes where word.hasSuffix(suffix) {
-            guard utf8.count - suffix.utf8.count >= 3 else { continue }
+            let minimum = suffix == "ia" || suffix == "ic" ? 4 : 3
+            guard utf8.count - suffix.utf8.count >= minimum else { continue }
             if suffix == "s", word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") { return word }
             return String(word.dropLast(suffix.count)) + replacement
         }
