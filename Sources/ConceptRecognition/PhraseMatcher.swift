@@ -72,14 +72,22 @@ struct PhraseMatcher {
         var covered = [Bool](repeating: false, count: passage.count)
         for match in selected { for index in match.first...match.last { covered[index] = true } }
         var found: [PhraseMatch] = []
-        // A (and|or|,) B head…: A with the head that follows B.
+        // A (, B)* (and|or) C head…: A with the head that follows the last modifier.
         for start in 0..<passage.count where passage.wordIDs[start] >= 0 && !covered[start] {
-            let conjunction = start + 1
-            let other = start + 2
-            guard other < passage.count, isCoordinator(passage.lower[conjunction]), passage.wordIDs[other] >= 0
-            else { continue }
             var candidates: [PhraseMatch] = []
-            extend(from: [start], nextToken: other + 1, in: passage, into: &candidates)
+            var position = start + 1
+            var pairs = 0
+            while pairs < 5, position + 1 < passage.count, isCoordinator(passage.lower[position]) {
+                if position + 2 < passage.count, passage.lower[position] == ",",
+                    isCoordinator(passage.lower[position + 1]), passage.wordIDs[position + 2] >= 0
+                {
+                    position += 1
+                }
+                guard passage.wordIDs[position + 1] >= 0 else { break }
+                extend(from: [start], nextToken: position + 2, in: passage, into: &candidates)
+                position += 2
+                pairs += 1
+            }
             if let best = candidates.filter({ $0.tokenIndices.count >= 2 }).max(by: {
                 $0.tokenIndices.count < $1.tokenIndices.count
             }) {

@@ -22,7 +22,8 @@ struct EvalConceptsCommand: ParsableCommand {
 
     @Argument(help: "Gold corpus (JSON Lines).") var corpus: String
     @Option(help: "text or json.") var format: OutputFormat = .text
-    @Flag(help: "Also match RELATED synonyms (to measure their precision).") var related = false
+    @Flag(inversion: .prefixedNo, help: "Match RELATED synonyms too (on by default; measured precise).")
+    var related = true
     @Flag(help: "Also match NARROW synonyms (to measure their precision).") var narrow = false
     @Option(help: "List the N most often missed and spurious terms (text format).") var errors = 0
 
