@@ -56,25 +56,19 @@ public struct ConceptRecognizer: Sendable {
 
     private func mention(for match: PhraseMatch, in passage: Passage) -> ConceptMention {
         let entry = dictionary.entries[Int(match.entry)]
-        let used = Set(match.tokenIndices)
-        var text = ""
-        var skipped = false
-        var previousEnd: Int?
-        for index in match.first...match.last {
-            let token = passage.tokens[index]
-            let isContent = passage.wordIDs[index] >= 0 || passage.tokens[index].isAcronym
-            if isContent && !used.contains(index) {
-                skipped = true
+        var text = passage.tokens[match.first].text
+        for (previous, next) in zip(match.tokenIndices, match.tokenIndices.dropFirst()) {
+            let between = (previous + 1)..<next
+            if between.contains(where: { passage.wordIDs[$0] >= 0 || passage.wordIDs[$0] == Passage.unknown }) {
+                text += " … " + passage.tokens[next].text
                 continue
             }
-            if skipped {
-                text += " … "
-                skipped = false
-            } else if let end = previousEnd, end < token.start {
-                text += " "
+            var end = passage.tokens[previous].end
+            for index in between.lowerBound...next {
+                if end < passage.tokens[index].start { text += " " }
+                text += passage.tokens[index].text
+                end = passage.tokens[index].end
             }
-            text += token.text
-            previousEnd = token.end
         }
         return ConceptMention(
             id: entry.id, start: passage.tokens[match.first].start, end: passage.tokens[match.last].end,

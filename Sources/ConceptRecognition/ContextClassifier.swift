@@ -102,7 +102,7 @@ struct ContextClassifier {
         }
         var after = last + 1
         var words = 0
-        while after < passage.count, words < 5, !passage.tokens[after].endsClause {
+        while after < passage.count, words < 8, !passage.tokens[after].endsClause {
             let word = passage.lower[after]
             if ContextCues.relatives.contains(word), after > 0,
                 ["his", "her", "their", "the", "a", "an", "maternal", "paternal", "older", "younger"].contains(

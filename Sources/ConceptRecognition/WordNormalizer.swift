@@ -63,6 +63,7 @@ public struct WordNormalizer: Sendable {
         for (suffix, replacement) in suffixes where word.hasSuffix(suffix) {
             let minimum = suffix == "ia" || suffix == "ic" ? 4 : 3
             guard utf8.count - suffix.utf8.count >= minimum else { continue }
+            if suffix == "y", let before = word.dropLast().last, "aeiou".contains(before) { continue }
             if suffix == "s", word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") { return word }
             return String(word.dropLast(suffix.count)) + replacement
         }
