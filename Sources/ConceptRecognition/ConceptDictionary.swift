@@ -106,8 +106,9 @@ public struct ConceptDictionary: Sendable {
     }
 
     /// The best entry whose words are exactly `words` (sorted), given their hash `key`.
-    func bestEntry(key: UInt64, words: [Int32]) -> Int32? {
+    func bestEntry(key: UInt64, words: @autoclosure () -> [Int32]) -> Int32? {
         guard let candidates = entriesByKey[key] else { return nil }
+        let words = words()
         var best: Int32?
         for index in candidates where entries[Int(index)].words == words {
             if let current = best, !entries[Int(index)].isPreferred(over: entries[Int(current)]) { continue }
@@ -121,6 +122,13 @@ public struct ConceptDictionary: Sendable {
         (entriesByAcronym[acronym] ?? []).sorted { entries[Int($0)].isPreferred(over: entries[Int($1)]) }
     }
 
+    /// What makes two phrases the same entry.
+    private struct Signature: Hashable {
+        var id: TermID
+        var words: [Int32]
+        var acronym: String?
+    }
+
     /// Accumulates phrases into the indexes.
     private struct Builder {
         var vocabulary: [String: Int32] = [:]
@@ -129,7 +137,7 @@ public struct ConceptDictionary: Sendable {
         var entriesByAcronym: [String: [Int32]] = [:]
         var longestPhrase = 0
         var labelWords: [TermID: [Int32]] = [:]
-        var seen: Set<String> = []
+        var seen: Set<Signature> = []
         let tokenizer = Tokenizer()
         let normalizer = WordNormalizer()
 
@@ -143,7 +151,7 @@ public struct ConceptDictionary: Sendable {
             guard !content.isEmpty else { return }
             var words: [Int32] = []
             for token in content {
-                let form = normalizer.normalize(token.text)
+                let form = normalized(token.text)
                 if let known = vocabulary[form] {
                     words.append(known)
                 } else {
@@ -155,18 +163,27 @@ public struct ConceptDictionary: Sendable {
             words.sort()
             if source == .label { labelWords[id] = words }
             if words.count == 1, content[0].text.count < 3 { return }
-            let signature = "\(id.rawValue):" + words.map(String.init).joined(separator: ",")
-            guard seen.insert(signature).inserted else { return }
+            guard seen.insert(Signature(id: id, words: words, acronym: nil)).inserted else { return }
             let key = words.reduce(UInt64(0)) { $0 &+ ConceptDictionary.hash($1) }
             entriesByKey[key, default: []].append(Int32(entries.count))
             entries.append(DictionaryEntry(id: id, phrase: phrase, source: source, words: words, depth: depth))
             longestPhrase = max(longestPhrase, words.count)
         }
 
+        var forms: [String: String] = [:]
+
+        /// The normalised form of a word, remembered: phrases share most of their words.
+        mutating func normalized(_ word: String) -> String {
+            if let known = forms[word] { return known }
+            let form = normalizer.normalize(word)
+            forms[word] = form
+            return form
+        }
+
         mutating func addAcronym(
             _ acronym: String, phrase: String, id: TermID, source: DictionaryEntry.Source, depth: Int
         ) {
-            guard seen.insert("\(id.rawValue):\(acronym)").inserted else { return }
+            guard seen.insert(Signature(id: id, words: [], acronym: acronym)).inserted else { return }
             entriesByAcronym[acronym, default: []].append(Int32(entries.count))
             entries.append(DictionaryEntry(id: id, phrase: phrase, source: source, words: [], depth: depth))
         }

@@ -25,14 +25,14 @@ public struct ConceptRecognizer: Sendable {
         var analysis = TextAnalysis()
         var acronyms = AcronymResolver(dictionary: dictionary)
         let tokenizer = Tokenizer()
-        let normalizer = WordNormalizer()
+        var words = WordLookup()
         let matcher = PhraseMatcher(dictionary: dictionary)
         let classifier = ContextClassifier()
         var firstTokens: [Token] = []
         for (range, offset) in passages(of: text) {
             let tokens = tokenizer.tokens(of: text[range], offset: offset)
             if firstTokens.isEmpty { firstTokens = tokens }
-            let passage = Passage(tokens: tokens, dictionary: dictionary, normalizer: normalizer)
+            let passage = Passage(tokens: tokens, dictionary: dictionary, words: &words)
             var matches = matcher.matches(in: passage)
             matches += acronyms.matches(in: passage, after: matches)
             matches.sort { $0.first < $1.first }

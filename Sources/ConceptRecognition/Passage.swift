@@ -14,7 +14,7 @@ struct Passage {
     let lower: [String]
     let wordIDs: [Int32]
 
-    init(tokens: [Token], dictionary: ConceptDictionary, normalizer: WordNormalizer) {
+    init(tokens: [Token], dictionary: ConceptDictionary, words: inout WordLookup) {
         self.tokens = tokens
         var lower: [String] = []
         var ids: [Int32] = []
@@ -28,11 +28,7 @@ struct Passage {
                 let joins = lowered == "-" || lowered == "/" || lowered == "'" || lowered == "’" || lowered == "‐"
                 ids.append(joins ? Self.joiner : Self.breaker)
             case .word, .number:
-                if StopWords.all.contains(lowered) {
-                    ids.append(Self.stop)
-                } else {
-                    ids.append(dictionary.vocabulary[normalizer.normalize(token.text)] ?? Self.unknown)
-                }
+                ids.append(words.id(of: lowered, in: dictionary))
             }
         }
         self.lower = lower
@@ -40,4 +36,23 @@ struct Passage {
     }
 
     var count: Int { tokens.count }
+}
+
+/// Remembers each lower-case word's dictionary id for one text, so the normaliser runs once
+/// per distinct word rather than once per token.
+struct WordLookup {
+    private var ids: [String: Int32] = [:]
+    private let normalizer = WordNormalizer()
+
+    mutating func id(of lowered: String, in dictionary: ConceptDictionary) -> Int32 {
+        if let known = ids[lowered] { return known }
+        let id: Int32
+        if StopWords.all.contains(lowered) {
+            id = Passage.stop
+        } else {
+            id = dictionary.vocabulary[normalizer.normalize(lowered)] ?? Passage.unknown
+        }
+        if ids.count < 200_000 { ids[lowered] = id }
+        return id
+    }
 }

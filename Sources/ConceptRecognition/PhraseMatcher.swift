@@ -4,7 +4,7 @@
 struct PhraseMatcher {
     let dictionary: ConceptDictionary
     /// Stop words allowed in a row inside a phrase.
-    let maximumStopRun = 3
+    let maximumStopRun = 2
 
     /// The selected matches, in text order.
     func matches(in passage: Passage) -> [PhraseMatch] {

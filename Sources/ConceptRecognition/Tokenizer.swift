@@ -9,47 +9,53 @@ public struct Tokenizer: Sendable {
 
     /// The tokens of `text`, with offsets counted from `offset`.
     public func tokens(of text: Substring, offset: Int = 0) -> [Token] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.unicodeScalars
         var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 5)
-        var index = 0
+        tokens.reserveCapacity(text.utf8.count / 6)
+        var index = scalars.startIndex
+        var position = offset
         var newlines = 0
-        while index < scalars.count {
+        while index < scalars.endIndex {
             let scalar = scalars[index]
             if Self.isWordScalar(scalar) {
                 let start = index
+                let startPosition = position
                 let isNumber = Self.isDigit(scalar)
-                index += 1
-                while index < scalars.count {
+                var allNumeric = isNumber
+                index = scalars.index(after: index)
+                position += 1
+                while index < scalars.endIndex {
                     let next = scalars[index]
                     if Self.isWordScalar(next) || Self.isMark(next) {
-                        index += 1
-                    } else if isNumber, next == "." || next == ",", index + 1 < scalars.count,
-                        Self.isDigit(scalars[index + 1])
-                    {
-                        index += 2
-                    } else {
-                        break
+                        allNumeric = allNumeric && Self.isDigit(next)
+                        index = scalars.index(after: index)
+                        position += 1
+                        continue
                     }
+                    let after = scalars.index(after: index)
+                    if isNumber, next == "." || next == ",", after < scalars.endIndex, Self.isDigit(scalars[after]) {
+                        index = after
+                        position += 1
+                        continue
+                    }
+                    break
                 }
-                var word = String.UnicodeScalarView()
-                word.append(contentsOf: scalars[start..<index])
-                let kind: Token.Kind = isNumber && word.allSatisfy(Self.isNumeric) ? .number : .word
-                tokens.append(Token(kind: kind, text: String(word), start: offset + start, end: offset + index))
+                let kind: Token.Kind = allNumeric ? .number : .word
+                tokens.append(Token(kind: kind, text: String(scalars[start..<index]), start: startPosition, end: position))
                 newlines = 0
                 continue
             }
             if scalar == "\n" {
                 newlines += 1
                 if newlines == 2 {
-                    tokens.append(Token(kind: .punctuation, text: "\n", start: offset + index, end: offset + index + 1))
+                    tokens.append(Token(kind: .punctuation, text: "\n", start: position, end: position + 1))
                 }
             } else if !scalar.properties.isWhitespace && !Self.isMark(scalar) {
-                tokens.append(
-                    Token(kind: .punctuation, text: String(scalar), start: offset + index, end: offset + index + 1))
+                tokens.append(Token(kind: .punctuation, text: String(scalar), start: position, end: position + 1))
                 newlines = 0
             }
-            index += 1
+            index = scalars.index(after: index)
+            position += 1
         }
         return tokens
     }
@@ -64,10 +70,6 @@ public struct Tokenizer: Sendable {
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value >= 0x30 && scalar.value <= 0x39
-    }
-
-    static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
-        isDigit(scalar) || scalar == "." || scalar == ","
     }
 
     static func isMark(_ scalar: Unicode.Scalar) -> Bool {

@@ -12,16 +12,22 @@ public struct IngestedCase: Sendable {
     /// Findings said of relatives: one per term, with the first relative named.
     public var familyHistory: [FamilyFinding]
 
+    private let patientMentions: [TermID: [ConceptMention]]
+    private let familyMentions: [TermID: [ConceptMention]]
+
     public init(patientCase: PatientCase, analysis: TextAnalysis? = nil, familyHistory: [FamilyFinding] = []) {
         self.patientCase = patientCase
         self.analysis = analysis
         self.familyHistory = familyHistory
+        self.patientMentions = Dictionary(grouping: analysis?.patientMentions ?? [], by: \.id)
+        self.familyMentions = Dictionary(grouping: analysis?.familyMentions ?? [], by: \.id)
     }
 
     /// The text mentions of the patient's finding `id`.
-    public func mentions(of id: TermID) -> [ConceptMention] {
-        analysis?.patientMentions.filter { $0.id == id } ?? []
-    }
+    public func mentions(of id: TermID) -> [ConceptMention] { patientMentions[id] ?? [] }
+
+    /// The text mentions of the relatives' finding `id`.
+    public func familyMentions(of id: TermID) -> [ConceptMention] { familyMentions[id] ?? [] }
 }
 
 /// A phenotype the text attributes to a relative.

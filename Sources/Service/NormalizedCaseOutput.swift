@@ -23,7 +23,7 @@ public struct NormalizedCaseOutput: Sendable {
                 [
                     "id": family.id.description, "relative": family.relative, "status": family.status.rawValue,
                     "label": label(family.id),
-                    "spans": ingested.analysis?.familyMentions.filter { $0.id == family.id }.map(span) ?? [],
+                    "spans": ingested.familyMentions(of: family.id).map(span),
                 ] as [String: Any]
             },
             "warnings": patient.warnings,
@@ -53,7 +53,7 @@ public struct NormalizedCaseOutput: Sendable {
         for family in ingested.familyHistory {
             let sign = family.status == .present ? "+" : "-"
             lines.append("  \(sign) \(family.id)  \(label(family.id))  [\(family.relative)]")
-            for mention in ingested.analysis?.familyMentions.filter({ $0.id == family.id }) ?? [] {
+            for mention in ingested.familyMentions(of: family.id) {
                 lines.append("      " + explain(mention))
             }
         }
