@@ -106,11 +106,12 @@ public struct ConceptDictionary: Sendable {
     }
 
     /// The best entry whose words are exactly `words` (sorted), given their hash `key`.
-    func bestEntry(key: UInt64, words: @autoclosure () -> [Int32]) -> Int32? {
+    func bestEntry(key: UInt64, words: @autoclosure () -> [Int32], acrossConjunction: Bool = false) -> Int32? {
         guard let candidates = entriesByKey[key] else { return nil }
         let words = words()
         var best: Int32?
         for index in candidates where entries[Int(index)].words == words {
+            if acrossConjunction && !entries[Int(index)].hasConjunction { continue }
             if let current = best, !entries[Int(index)].isPreferred(over: entries[Int(current)]) { continue }
             best = index
         }
@@ -166,7 +167,10 @@ public struct ConceptDictionary: Sendable {
             guard seen.insert(Signature(id: id, words: words, acronym: nil)).inserted else { return }
             let key = words.reduce(UInt64(0)) { $0 &+ ConceptDictionary.hash($1) }
             entriesByKey[key, default: []].append(Int32(entries.count))
-            entries.append(DictionaryEntry(id: id, phrase: phrase, source: source, words: words, depth: depth))
+            let conjunction = tokens.contains { StopWords.coordinators.contains($0.text.lowercased()) }
+            entries.append(
+                DictionaryEntry(
+                    id: id, phrase: phrase, source: source, words: words, depth: depth, hasConjunction: conjunction))
             longestPhrase = max(longestPhrase, words.count)
         }
 

@@ -38,13 +38,17 @@ public struct DictionaryEntry: Sendable, Equatable {
     public var words: [Int32]
     /// How many ancestors the term has: more means more specific.
     public var depth: Int
+    /// Whether the phrase itself joins words with `and`/`or` (`Cleft lip and palate`); only
+    /// such phrases may match across a conjunction in the text.
+    public var hasConjunction: Bool
 
-    public init(id: TermID, phrase: String, source: Source, words: [Int32], depth: Int) {
+    public init(id: TermID, phrase: String, source: Source, words: [Int32], depth: Int, hasConjunction: Bool = false) {
         self.id = id
         self.phrase = phrase
         self.source = source
         self.words = words
         self.depth = depth
+        self.hasConjunction = hasConjunction
     }
 
     /// True when this entry should win over `other` for the same words.

@@ -28,10 +28,12 @@ struct PhraseMatcher {
         }
         var position = nextToken
         var stopRun = 0
+        var acrossConjunction = false
         while position < passage.count, words.count < dictionary.longestPhrase {
             let id = passage.wordIDs[position]
             position += 1
             if id == Passage.stop || id == Passage.joiner {
+                if isCoordinator(passage.lower[position - 1]) { acrossConjunction = true }
                 stopRun += 1
                 if stopRun > maximumStopRun { return }
                 continue
@@ -41,7 +43,7 @@ struct PhraseMatcher {
             words.append(id)
             indices.append(position - 1)
             key = key &+ ConceptDictionary.hash(id)
-            if let entry = dictionary.bestEntry(key: key, words: words.sorted()) {
+            if let entry = dictionary.bestEntry(key: key, words: words.sorted(), acrossConjunction: acrossConjunction) {
                 candidates.append(PhraseMatch(entry: entry, tokenIndices: indices))
             }
         }
