@@ -34,7 +34,8 @@ let package = Package(
         .executableTarget(
             name: "ddx",
             dependencies: [
-                "Ontology", "Knowledge", "Clinical", "Ranking", "Evaluation", "Statistics", "FastFeedforward", "Service",
+                "Ontology", "Knowledge", "Clinical", "Ranking", "Evaluation", "Statistics", "FastFeedforward",
+                "Service",
                 "ConceptRecognition",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -47,7 +48,8 @@ let package = Package(
         .testTarget(
             name: "RankingTests", dependencies: ["Ranking", "Knowledge", "Clinical", "Ontology", "TestFixtures"]),
         .testTarget(
-            name: "ConceptRecognitionTests", dependencies: ["ConceptRecognition", "Ontology", "Clinical", "TestFixtures"]),
+            name: "ConceptRecognitionTests",
+            dependencies: ["ConceptRecognition", "Ontology", "Clinical", "TestFixtures"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "FastFeedforwardTests", dependencies: ["FastFeedforward", "Statistics"]),
         .testTarget(
@@ -55,7 +57,9 @@ let package = Package(
             dependencies: ["Evaluation", "Ranking", "Clinical", "Statistics", "Knowledge", "TestFixtures"]),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["Evaluation", "Ranking", "Knowledge", "Clinical", "Ontology", "ConceptRecognition", "Service"]
+            dependencies: [
+                "Evaluation", "Ranking", "Knowledge", "Clinical", "Ontology", "ConceptRecognition", "Service",
+            ]
         ),
     ]
 )

@@ -14,8 +14,9 @@ public struct ConceptDictionary: Sendable {
         /// Subtree the dictionary is restricted to (the phenotypic-abnormality branch).
         public var root: TermID
 
-        public init(includeRelated: Bool = true, includeNarrow: Bool = false, root: TermID = Ontology.phenotypicAbnormality)
-        {
+        public init(
+            includeRelated: Bool = true, includeNarrow: Bool = false, root: TermID = Ontology.phenotypicAbnormality
+        ) {
             self.includeRelated = includeRelated
             self.includeNarrow = includeNarrow
             self.root = root

@@ -40,7 +40,8 @@ public struct MentionContext: Sendable, Equatable {
     /// In the past (`history of`, `previously`): kept, but marked.
     public var historical: String?
 
-    public init(negation: String? = nil, relative: String? = nil, uncertainty: String? = nil, historical: String? = nil) {
+    public init(negation: String? = nil, relative: String? = nil, uncertainty: String? = nil, historical: String? = nil)
+    {
         self.negation = negation
         self.relative = relative
         self.uncertainty = uncertainty

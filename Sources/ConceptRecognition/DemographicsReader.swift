@@ -18,7 +18,8 @@ struct DemographicsReader {
         "eighties": 80, "nineties": 90,
     ]
     private static let units = "(years?|yrs?|months?|mos?|weeks?|wks?|days?)"
-    private static let number = "(\\d{1,3}(?:\\.\\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    private static let number =
+        "(\\d{1,3}(?:\\.\\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
         + "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
     private static let patterns: [NSRegularExpression] = [
         "\\b\(number)[\\s-]*\(units)[\\s-]*old\\b",

@@ -41,7 +41,8 @@ public struct Tokenizer: Sendable {
                     break
                 }
                 let kind: Token.Kind = allNumeric ? .number : .word
-                tokens.append(Token(kind: kind, text: String(scalars[start..<index]), start: startPosition, end: position))
+                tokens.append(
+                    Token(kind: kind, text: String(scalars[start..<index]), start: startPosition, end: position))
                 newlines = 0
                 continue
             }
@@ -63,7 +64,8 @@ public struct Tokenizer: Sendable {
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             let value = scalar.value
-            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
+                || (value >= 0x30 && value <= 0x39)
         }
         return scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
     }

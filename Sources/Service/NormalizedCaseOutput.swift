@@ -40,8 +40,12 @@ public struct NormalizedCaseOutput: Sendable {
         var header = "Case \(patient.id) · sex \(patient.sex.rawValue)" + (patient.age.map { " · age \($0)" } ?? "")
         if let analysis = ingested.analysis {
             var sources: [String] = []
-            if let evidence = analysis.sexEvidence, patient.sex == analysis.sex { sources.append("sex from “\(evidence)”") }
-            if let evidence = analysis.ageEvidence, patient.age == analysis.age { sources.append("age from “\(evidence)”") }
+            if let evidence = analysis.sexEvidence, patient.sex == analysis.sex {
+                sources.append("sex from “\(evidence)”")
+            }
+            if let evidence = analysis.ageEvidence, patient.age == analysis.age {
+                sources.append("age from “\(evidence)”")
+            }
             if !sources.isEmpty { header += " (" + sources.joined(separator: ", ") + ")" }
         }
         var lines = [header]
@@ -88,7 +92,8 @@ public struct NormalizedCaseOutput: Sendable {
     }
 
     private func explain(_ mention: ConceptMention) -> String {
-        var line = "“\(mention.matchedText)” at \(mention.start)–\(mention.end) matched \(mention.source) “\(mention.synonym)”"
+        var line =
+            "“\(mention.matchedText)” at \(mention.start)–\(mention.end) matched \(mention.source) “\(mention.synonym)”"
         let context = mention.context
         var notes: [String] = []
         if let cue = context.negation { notes.append("negated by “\(cue)”") }

@@ -53,7 +53,10 @@ struct EvalConceptsCommand: ParsableCommand {
         }
         let seconds = Date().timeIntervalSince(recognitionStart)
         if warnings > 0 { Terminal.warning("\(warnings) gold ids are not terms of \(ontology.release); left out") }
-        Terminal.note(String(format: "dictionary built in %.2f s; %d documents read in %.2f s", loadSeconds, documents.count, seconds))
+        Terminal.note(
+            String(
+                format: "dictionary built in %.2f s; %d documents read in %.2f s", loadSeconds, documents.count, seconds
+            ))
         switch format {
         case .json: Terminal.output(try JSONText.encode(json(total, bySource, documents.count)))
         case .text: Terminal.output(text(total, bySource, ontology))
@@ -86,7 +89,8 @@ struct EvalConceptsCommand: ParsableCommand {
     }
 
     private func text(_ total: DocumentScore, _ bySource: [String: DocumentScore], _ ontology: Ontology) -> String {
-        let header = "source".padding(toLength: 36, withPad: " ", startingAt: 0)
+        let header =
+            "source".padding(toLength: 36, withPad: " ", startingAt: 0)
             + "  mention P    R    F1    document P    R    F1    negation acc (pairs)"
         var lines = [header]
         func row(_ name: String, _ score: DocumentScore) -> String {

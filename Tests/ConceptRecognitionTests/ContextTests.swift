@@ -68,7 +68,8 @@ import Testing
 @Suite struct ConceptScoringTests {
     @Test func countsMentionsDocumentsAndNegation() {
         let predicted = [
-            ConceptMention(id: TermID(1250), start: 0, end: 8, matchedText: "seizures", synonym: "Seizure", source: .label),
+            ConceptMention(
+                id: TermID(1250), start: 0, end: 8, matchedText: "seizures", synonym: "Seizure", source: .label),
             ConceptMention(
                 id: TermID(518), start: 20, end: 28, matchedText: "cataract", synonym: "Cataract", source: .label,
                 context: MentionContext(negation: "no")),

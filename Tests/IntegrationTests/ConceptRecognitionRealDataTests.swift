@@ -30,7 +30,8 @@ import Testing
         let ingestor = CaseIngestor(knowledgeBase: knowledgeBase, recognizer: try Self.recognizer.get())
         let text = "A 34-year-old woman with ectopia lentis and no seizures. Her brother had cataracts."
         let ingested = ingestor.ingestDetailed(PatientCase(id: "t", text: text))
-        let findings = Dictionary(uniqueKeysWithValues: ingested.patientCase.findings.map { ($0.id.description, $0.status) })
+        let findings = Dictionary(
+            uniqueKeysWithValues: ingested.patientCase.findings.map { ($0.id.description, $0.status) })
         #expect(findings == ["HP:0001083": .present, "HP:0001250": .absent])
         #expect(ingested.familyHistory.map(\.id.description) == ["HP:0000518"])
         #expect(ingested.familyHistory.first?.relative == "brother")

@@ -14,9 +14,10 @@ import Testing
         #expect(run.status == 0, "\(run.summary)")
         let result = try run.json()
         let findings = try #require(result["findings"] as? [[String: Any]])
-        let statuses = Dictionary(uniqueKeysWithValues: findings.compactMap { finding in
-            (finding["id"] as? String).map { ($0, finding["status"] as? String ?? "") }
-        })
+        let statuses = Dictionary(
+            uniqueKeysWithValues: findings.compactMap { finding in
+                (finding["id"] as? String).map { ($0, finding["status"] as? String ?? "") }
+            })
         #expect(statuses["HP:0001166"] == "present")
         #expect(statuses["HP:0001083"] == "present")
         #expect(statuses["HP:0001250"] == "absent")
