@@ -51,9 +51,9 @@ public struct WordNormalizer: Sendable {
 
     /// Ordered suffix rules: the first that fits (leaving at least three letters) is applied.
     private static let suffixes: [(suffix: String, replacement: String)] = [
-        ("ically", ""), ("ities", "it"), ("cular", "cl"), ("eous", "e"), ("ous", ""), ("ments", ""), ("astic", "as"),
+        ("ically", ""), ("ally", ""), ("ities", "it"), ("cular", "cl"), ("eous", "e"), ("ous", ""), ("ments", ""), ("astic", "as"),
         ("asias", "as"), ("asia", "as"), ("otic", "os"), ("osis", "os"), ("oses", "os"), ("ical", ""),
-        ("ment", ""), ("ity", "it"), ("ies", ""), ("ism", ""), ("ing", ""), ("ed", ""), ("ic", ""),
+        ("ment", ""), ("ity", "it"), ("ies", ""), ("ism", ""), ("ing", ""), ("ed", ""), ("ly", ""), ("ic", ""),
         ("ia", ""), ("al", ""), ("ar", ""), ("es", ""), ("as", ""), ("s", ""), ("y", ""), ("e", ""), ("a", ""),
     ]
 
@@ -61,7 +61,7 @@ public struct WordNormalizer: Sendable {
         let utf8 = word.utf8
         guard utf8.count > 3 else { return word }
         for (suffix, replacement) in suffixes where word.hasSuffix(suffix) {
-            let minimum = suffix == "ia" || suffix == "ic" ? 4 : 3
+            let minimum = suffix == "ia" || suffix == "ic" || suffix == "ly" ? 4 : 3
             guard utf8.count - suffix.utf8.count >= minimum else { continue }
             if suffix == "y", let before = word.dropLast().last, "aeiou".contains(before) { continue }
             if suffix == "s", word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") { return word }
