@@ -168,7 +168,9 @@ public struct ConceptDictionary: Sendable {
             guard seen.insert(Signature(id: id, words: words, acronym: nil)).inserted else { return }
             let key = words.reduce(UInt64(0)) { $0 &+ ConceptDictionary.hash($1) }
             entriesByKey[key, default: []].append(Int32(entries.count))
-            let conjunction = tokens.contains { StopWords.coordinators.contains($0.text.lowercased()) }
+            let conjunction =
+                phrase.contains(",")
+                || tokens.contains { StopWords.coordinators.contains($0.text.lowercased()) }
             entries.append(
                 DictionaryEntry(
                     id: id, phrase: phrase, source: source, words: words, depth: depth, hasConjunction: conjunction))

@@ -5,7 +5,8 @@ struct Passage {
     static let unknown: Int32 = -1
     /// A stop word: skipped inside a phrase.
     static let stop: Int32 = -2
-    /// A mark allowed inside a phrase (hyphen, slash, apostrophe).
+    /// A mark allowed inside a phrase (hyphen, slash, apostrophe; a comma only where the
+    /// phrase itself has one or a conjunction).
     static let joiner: Int32 = -3
     /// Anything that ends a phrase (other punctuation).
     static let breaker: Int32 = -4
@@ -25,7 +26,9 @@ struct Passage {
             lower.append(lowered)
             switch token.kind {
             case .punctuation:
-                let joins = lowered == "-" || lowered == "/" || lowered == "'" || lowered == "’" || lowered == "‐"
+                let joins =
+                    lowered == "-" || lowered == "/" || lowered == "'" || lowered == "’" || lowered == "‐"
+                    || lowered == ","
                 ids.append(joins ? Self.joiner : Self.breaker)
             case .word, .number:
                 ids.append(words.id(of: lowered, in: dictionary))

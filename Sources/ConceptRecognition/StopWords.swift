@@ -7,7 +7,7 @@ public enum StopWords {
         "and", "or", "nor", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
         "this", "that", "these", "those", "his", "her", "their", "its", "he", "she", "they", "it", "him",
         "them", "which", "who", "whom", "whose", "also", "both", "either", "than", "then", "there", "very",
-        "s", "some", "any", "such", "other", "due", "type", "our", "we", "patient", "patients", "case",
+        "s", "some", "any", "such", "other", "due", "our", "we", "patient", "patients", "case",
         "cases", "finding", "findings",
     ]
 
