@@ -12,8 +12,12 @@ public struct ConceptRecognizer: Sendable {
     /// Scalars per passage before the next line or sentence end cuts it.
     let passageLength = 32_768
 
+    /// Terms the dictionary covers: lab findings outside them are not reported.
+    private let terms: Set<TermID>
+
     public init(dictionary: ConceptDictionary) {
         self.dictionary = dictionary
+        self.terms = Set(dictionary.entries.map(\.id))
     }
 
     public init(ontology: Ontology, options: ConceptDictionary.Options = .init()) {
@@ -28,6 +32,7 @@ public struct ConceptRecognizer: Sendable {
         var words = WordLookup()
         let matcher = PhraseMatcher(dictionary: dictionary)
         let classifier = ContextClassifier()
+        let labs = LabValueReader()
         var firstTokens: [Token] = []
         for (range, offset) in passages(of: text) {
             let tokens = tokenizer.tokens(of: text[range], offset: offset)
@@ -36,11 +41,17 @@ public struct ConceptRecognizer: Sendable {
             var matches = matcher.matches(in: passage)
             matches += acronyms.matches(in: passage, after: matches)
             matches.sort { $0.first < $1.first }
+            var mentions: [ConceptMention] = []
             for match in matches {
                 var mention = mention(for: match, in: passage)
                 mention.context = classifier.context(of: match.first, match.last, in: passage)
-                analysis.mentions.append(mention)
+                mentions.append(mention)
             }
+            for reading in labs.readings(in: text[range], offset: offset) {
+                if let warning = reading.warning { analysis.warnings.append(warning) }
+                if let mention = reading.mention, terms.contains(mention.id) { mentions.append(mention) }
+            }
+            analysis.mentions += mentions.sorted { $0.start < $1.start }
         }
         let demographics = DemographicsReader()
         if let age = demographics.age(in: text) {

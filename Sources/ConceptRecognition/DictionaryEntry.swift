@@ -13,6 +13,8 @@ public struct DictionaryEntry: Sendable, Equatable {
         case relatedSynonym
         case narrowSynonym
         case supplement
+        /// A laboratory value outside its reference range (the "synonym" is the rule).
+        case labValue
 
         public static func < (lhs: Source, rhs: Source) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -26,6 +28,7 @@ public struct DictionaryEntry: Sendable, Equatable {
             case .relatedSynonym: "related synonym"
             case .narrowSynonym: "narrow synonym"
             case .supplement: "ddx abbreviation list"
+            case .labValue: "lab value"
             }
         }
     }

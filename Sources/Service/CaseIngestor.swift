@@ -41,6 +41,7 @@ public struct CaseIngestor: Sendable {
         }
         if merged.age == nil, let age = analysis.age { merged.age = age }
         if merged.sex == .unknown { merged.sex = analysis.sex }
+        merged.warnings += analysis.warnings
         if analysis.mentions.isEmpty {
             merged.warnings.append("no phenotype concepts recognised in the text")
         } else if analysis.patientMentions.isEmpty {
