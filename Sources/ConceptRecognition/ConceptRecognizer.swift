@@ -47,7 +47,7 @@ public struct ConceptRecognizer: Sendable {
                 mention.context = classifier.context(of: match.first, match.last, in: passage)
                 mentions.append(mention)
             }
-            for reading in labs.readings(in: text[range], offset: offset) {
+            for reading in labs.readings(in: passage, text: text[range], offset: offset) {
                 if let warning = reading.warning { analysis.warnings.append(warning) }
                 if let mention = reading.mention, terms.contains(mention.id) { mentions.append(mention) }
             }

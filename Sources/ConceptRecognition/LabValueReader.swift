@@ -20,9 +20,41 @@ struct LabValueReader {
         return map
     }()
 
+    /// First words of the tests' names: only a number shortly after one is worth a look.
+    private static let firstWords: Set<String> = Set(
+        LabCatalogue.tests.flatMap(\.names).compactMap { Tokenizer().tokens(of: $0[...]).first?.text.lowercased() })
+
     struct Reading {
         var mention: ConceptMention?
         var warning: String?
+    }
+
+    /// Lab readings in a passage: the pattern runs only on short windows that start at a test
+    /// name's first word followed within eight tokens by a number, so plain prose costs little.
+    func readings(in passage: Passage, text: Substring, offset: Int) -> [Reading] {
+        var readings: [Reading] = []
+        let scalars = text.unicodeScalars
+        var cursor = scalars.startIndex
+        var cursorOffset = offset
+        var coveredUntil = offset
+        for index in 0..<passage.count where Self.firstWords.contains(passage.lower[index]) {
+            let token = passage.tokens[index]
+            guard token.start >= coveredUntil,
+                let number = (index + 1..<min(passage.count, index + 9)).first(where: {
+                    passage.tokens[$0].kind == .number
+                })
+            else { continue }
+            let windowEnd = passage.tokens[number].end + 30
+            guard let lower = scalars.index(cursor, offsetBy: token.start - cursorOffset, limitedBy: scalars.endIndex)
+            else { break }
+            cursor = lower
+            cursorOffset = token.start
+            let upper = scalars.index(lower, offsetBy: windowEnd - token.start, limitedBy: scalars.endIndex)
+                ?? scalars.endIndex
+            readings += self.readings(in: text[lower..<upper], offset: token.start).prefix(1)
+            coveredUntil = passage.tokens[number].end
+        }
+        return readings
     }
 
     /// Lab readings in `text`, with offsets counted from `offset` (Unicode scalars).

@@ -48,3 +48,22 @@ import Testing
         #expect(mention?.start == Array(text.unicodeScalars).count - "CK 5000 U/L".count)
     }
 }
+
+@Suite struct LabValuesInTextTests {
+    @Test func recognizerReportsLabFindingsAndWarnings() {
+        let ontology = Ontology(
+            release: "toy",
+            terms: [
+                Term(id: TermID(1), name: "All"),
+                Term(id: TermID(118), name: "Phenotypic abnormality", parents: [TermID(1)]),
+                Term(id: TermID(1903), name: "Anemia", parents: [TermID(118)]),
+                Term(id: TermID(1873), name: "Thrombocytopenia", parents: [TermID(118)]),
+            ])
+        let analysis = ConceptRecognizer(ontology: ontology).analyse(
+            "Café. Labs: hemoglobin was 8.1 g/dL; platelets 40 x10^9/L, ALT 300. Hb 7 g/dL.")
+        #expect(analysis.mentions.map(\.id.rawValue) == [1903, 1873, 1903])
+        #expect(analysis.mentions.first?.start == 12)
+        #expect(analysis.mentions.first?.source == .labValue)
+        #expect(analysis.warnings.count == 1, "ALT without a unit")
+    }
+}
