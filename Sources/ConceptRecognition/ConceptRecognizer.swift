@@ -54,7 +54,7 @@ public struct ConceptRecognizer: Sendable {
             analysis.mentions += mentions.sorted { $0.start < $1.start }
         }
         let demographics = DemographicsReader()
-        if let age = demographics.age(in: text) {
+        if let age = demographics.age(in: text, tokens: firstTokens) {
             analysis.age = age.duration
             analysis.ageEvidence = age.evidence
         }

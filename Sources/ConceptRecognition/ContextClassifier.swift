@@ -54,7 +54,8 @@ struct ContextClassifier {
         var words = 0
         while end >= bound, words < window {
             if passage.tokens[end].kind != .punctuation { words += 1 }
-            for cue in cues where cue.count <= end - bound + 1 && matches(cue, endingAt: end, in: passage) {
+            for cue in ContextCues.endingWith(passage.lower[end], in: cues)
+            where cue.count <= end - bound + 1 && matches(cue, endingAt: end, in: passage) {
                 return cue.joined(separator: " ")
             }
             end -= 1
@@ -68,7 +69,8 @@ struct ContextClassifier {
         var words = 0
         while start <= bound, words < windowAfter {
             if passage.tokens[start].kind != .punctuation { words += 1 }
-            for cue in cues where start + cue.count - 1 <= bound && matches(cue, startingAt: start, in: passage) {
+            for cue in ContextCues.startingWith(passage.lower[start], in: cues)
+            where start + cue.count - 1 <= bound && matches(cue, startingAt: start, in: passage) {
                 return cue.joined(separator: " ")
             }
             start += 1

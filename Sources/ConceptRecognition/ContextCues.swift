@@ -47,6 +47,22 @@ enum ContextCues {
         "he", "she", "patient", "proband", "boy", "girl", "child", "infant", "man", "woman", "index",
     ]
 
+    /// Every word that ends some cue, and every word that starts one: most words are neither,
+    /// so the scan skips them with one set look-up.
+    private static let lastWords: Set<String> = Set(
+        (negationBefore + uncertaintyBefore + historicalBefore).compactMap(\.last))
+    private static let firstWords: Set<String> = Set((negationAfter + uncertaintyAfter).compactMap(\.first))
+
+    /// The cues of `cues` whose last word is `word` (none when no cue ends with it).
+    static func endingWith(_ word: String, in cues: [[String]]) -> [[String]] {
+        lastWords.contains(word) ? cues.filter { $0.last == word } : []
+    }
+
+    /// The cues of `cues` whose first word is `word`.
+    static func startingWith(_ word: String, in cues: [[String]]) -> [[String]] {
+        firstWords.contains(word) ? cues.filter { $0.first == word } : []
+    }
+
     private static func phrases(_ list: [String]) -> [[String]] {
         list.map { phrase in
             Tokenizer().tokens(of: phrase[...]).map { $0.text.lowercased() }

@@ -28,7 +28,26 @@ struct DemographicsReader {
         "\\b(newborn|neonate)\\b",
     ].compactMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
 
-    /// Age as an ISO 8601 duration and the phrase it came from.
+    /// Words near which an age is stated.
+    private static let ageCues: Set<String> = Set(["old", "aged", "age", "newborn", "neonate"]).union(decades.keys)
+
+    /// Age as an ISO 8601 duration and the phrase it came from. The patterns run only on short
+    /// windows around cue words (`old`, `aged`, `fifties` …) of the opening tokens.
+    func age(in text: String, tokens: [Token]) -> (duration: String, evidence: String)? {
+        let scalars = text.unicodeScalars
+        for (index, token) in tokens.prefix(800).enumerated()
+        where token.kind == .word && Self.ageCues.contains(token.text.lowercased()) {
+            let first = tokens[max(0, index - 6)].start
+            let last = tokens[min(tokens.count - 1, index + 4)].end
+            guard let lower = scalars.index(scalars.startIndex, offsetBy: first, limitedBy: scalars.endIndex),
+                let upper = scalars.index(lower, offsetBy: last - first, limitedBy: scalars.endIndex)
+            else { continue }
+            if let found = age(in: String(text[lower..<upper])) { return found }
+        }
+        return nil
+    }
+
+    /// Age as an ISO 8601 duration and the phrase it came from, the earliest of the patterns.
     func age(in text: String) -> (duration: String, evidence: String)? {
         let opening = String(text.unicodeScalars.prefix(openingLength))
         let range = NSRange(opening.startIndex..., in: opening)

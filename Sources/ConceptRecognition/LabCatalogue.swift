@@ -9,7 +9,10 @@ public enum LabCatalogue {
             ["platelets", "platelet count", "platelet", "plt"], unit: "×10⁹/L", units: LabUnits.perLitre9, low: 150,
             high: 450, lowTerm: 1873, highTerm: 1894),
         LabTest(
-            ["white blood cell count", "white blood cells", "white cell count", "wbc", "leukocytes", "leukocyte count"],
+            [
+                "white blood cell count", "white blood cells", "white cell count", "wbc", "leukocytes",
+                "leukocyte count",
+            ],
             unit: "×10⁹/L", units: LabUnits.perLitre9, low: 4, high: 11, lowTerm: 1882, highTerm: 1974),
         LabTest(
             ["absolute neutrophil count", "neutrophils", "neutrophil count", "anc"], unit: "×10⁹/L",
@@ -90,7 +93,8 @@ public enum LabCatalogue {
             ["erythrocyte sedimentation rate", "esr", "sedimentation rate"], unit: "mm/h",
             units: ["mm/h": 1, "mm/hr": 1, "mm/hour": 1], high: 20, highTerm: 3565),
         LabTest(
-            ["urine protein", "urinary protein", "protein in the urine"], unit: "mg/dL", units: ["mg/dl": 1, "g/l": 100],
+            ["urine protein", "urinary protein", "protein in the urine"], unit: "mg/dL",
+            units: ["mg/dl": 1, "g/l": 100],
             high: 15, highTerm: 93),
     ]
 }

@@ -49,7 +49,8 @@ struct LabValueReader {
             else { break }
             cursor = lower
             cursorOffset = token.start
-            let upper = scalars.index(lower, offsetBy: windowEnd - token.start, limitedBy: scalars.endIndex)
+            let upper =
+                scalars.index(lower, offsetBy: windowEnd - token.start, limitedBy: scalars.endIndex)
                 ?? scalars.endIndex
             readings += self.readings(in: text[lower..<upper], offset: token.start).prefix(1)
             coveredUntil = passage.tokens[number].end
@@ -76,7 +77,8 @@ struct LabValueReader {
             let start = scalarOffset
             let end = start + string.unicodeScalars.distance(from: whole.lowerBound, to: whole.upperBound)
             readings.append(
-                reading(test, name: String(string[nameRange]), value: value, unit: unitText, text: String(string[whole]),
+                reading(
+                    test, name: String(string[nameRange]), value: value, unit: unitText, text: String(string[whole]),
                     start: start, end: end))
         }
         return readings
@@ -89,9 +91,11 @@ struct LabValueReader {
         let normalized = LabUnits.normalize(trimmedUnit)
         guard !value.isNaN else { return Reading() }
         guard let factor = test.units[normalized] else {
-            let said = trimmedUnit.isEmpty || trimmedUnit.allSatisfy(\.isLetter) && !trimmedUnit.contains("/")
+            let said =
+                trimmedUnit.isEmpty || trimmedUnit.allSatisfy(\.isLetter) && !trimmedUnit.contains("/")
                 ? "no unit" : "unit \"\(trimmedUnit)\""
-            return Reading(warning: "\(name) \(Self.format(value)) (\(said)): not interpreted; give it in \(test.canonicalUnit)")
+            return Reading(
+                warning: "\(name) \(Self.format(value)) (\(said)): not interpreted; give it in \(test.canonicalUnit)")
         }
         let canonical = value * factor
         let finding: (TermID, String)?

@@ -41,32 +41,69 @@ public struct WordNormalizer: Sendable {
     public func lowercase(_ word: String) -> String { word.lowercased() }
 
     static func americanSpelling(_ word: String) -> String {
-        guard word.count > 4 else { return word }
-        var form = word
-        if form.contains("ae") { form = form.replacingOccurrences(of: "ae", with: "e") }
-        if form.contains("oe") { form = form.replacingOccurrences(of: "oe", with: "e") }
-        if form.hasSuffix("our") || form.hasSuffix("ours") { form = form.replacingOccurrences(of: "our", with: "or") }
-        return form
+        let bytes = Array(word.utf8)
+        guard bytes.count > 4 else { return word }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var changed = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+            if (byte == UInt8(ascii: "a") || byte == UInt8(ascii: "o")) && next == UInt8(ascii: "e") {
+                output.append(UInt8(ascii: "e"))  // haem → hem, oedema → edema
+                index += 2
+                changed = true
+                continue
+            }
+            if byte == UInt8(ascii: "o"), next == UInt8(ascii: "u"), index + 2 < bytes.count,
+                bytes[index + 2] == UInt8(ascii: "r"),
+                index + 3 == bytes.count || (index + 4 == bytes.count && bytes[index + 3] == UInt8(ascii: "s"))
+            {
+                output.append(UInt8(ascii: "o"))  // tumour → tumor
+                index += 2
+                changed = true
+                continue
+            }
+            output.append(byte)
+            index += 1
+        }
+        return changed ? String(decoding: output, as: UTF8.self) : word
     }
 
     /// Ordered suffix rules: the first that fits (leaving at least three letters) is applied.
     private static let suffixes: [(suffix: String, replacement: String)] = [
-        ("ically", ""), ("ally", ""), ("ities", "it"), ("cular", "cl"), ("eous", "e"), ("ous", ""), ("ments", ""), ("astic", "as"),
+        ("ically", ""), ("ally", ""), ("ities", "it"), ("cular", "cl"), ("eous", "e"), ("ous", ""), ("ments", ""),
+        ("astic", "as"),
         ("asias", "as"), ("asia", "as"), ("otic", "os"), ("osis", "os"), ("oses", "os"), ("ical", ""),
         ("ment", ""), ("ity", "it"), ("ies", ""), ("ism", ""), ("ing", ""), ("ed", ""), ("ly", ""), ("ic", ""),
         ("ia", ""), ("al", ""), ("ar", ""), ("es", ""), ("as", ""), ("s", ""), ("y", ""), ("e", ""), ("a", ""),
     ]
 
+    private static let suffixBytes: [(suffix: [UInt8], replacement: [UInt8], minimum: Int)] = suffixes.map {
+        let minimum = $0.suffix == "ia" || $0.suffix == "ic" || $0.suffix == "ly" ? 4 : 3
+        return (Array($0.suffix.utf8), Array($0.replacement.utf8), minimum)
+    }
+
     static func stem(_ word: String) -> String {
-        let utf8 = word.utf8
-        guard utf8.count > 3 else { return word }
-        for (suffix, replacement) in suffixes where word.hasSuffix(suffix) {
-            let minimum = suffix == "ia" || suffix == "ic" || suffix == "ly" ? 4 : 3
-            guard utf8.count - suffix.utf8.count >= minimum else { continue }
-            if suffix == "y", let before = word.dropLast().last, "aeiou".contains(before) { continue }
-            if suffix == "s", word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") { return word }
-            return String(word.dropLast(suffix.count)) + replacement
+        let bytes = Array(word.utf8)
+        guard bytes.count > 3 else { return word }
+        for (suffix, replacement, minimum) in suffixBytes where bytes.count - suffix.count >= minimum {
+            guard bytes.suffix(suffix.count).elementsEqual(suffix) else { continue }
+            let before = bytes[bytes.count - suffix.count - 1]
+            if suffix == [UInt8(ascii: "y")], isVowel(before) { continue }
+            if suffix == [UInt8(ascii: "s")],
+                before == UInt8(ascii: "s") || before == UInt8(ascii: "u") || before == UInt8(ascii: "i")
+            {
+                return word
+            }
+            return String(decoding: bytes.dropLast(suffix.count) + replacement, as: UTF8.self)
         }
         return word
+    }
+
+    private static func isVowel(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "a") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "i") || byte == UInt8(ascii: "o")
+            || byte == UInt8(ascii: "u")
     }
 }

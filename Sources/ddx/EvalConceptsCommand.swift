@@ -26,6 +26,8 @@ struct EvalConceptsCommand: ParsableCommand {
     var related = true
     @Flag(help: "Also match NARROW synonyms (to measure their precision).") var narrow = false
     @Option(help: "List the N most often missed and spurious terms (text format).") var errors = 0
+    @Option(help: "Read the corpus this many times more, untimed scores, to measure speed on stderr.")
+    var speedRepeats = 0
 
     func run() throws {
         let documents = try ConceptCorpusReader(path: corpus).read()
@@ -52,6 +54,7 @@ struct EvalConceptsCommand: ParsableCommand {
             total += score
         }
         let seconds = Date().timeIntervalSince(recognitionStart)
+        if speedRepeats > 0 { measureSpeed(recognizer, documents) }
         if warnings > 0 { Terminal.warning("\(warnings) gold ids are not terms of \(ontology.release); left out") }
         Terminal.note(
             String(
@@ -61,6 +64,24 @@ struct EvalConceptsCommand: ParsableCommand {
         case .json: Terminal.output(try JSONText.encode(json(total, bySource, documents.count)))
         case .text: Terminal.output(text(total, bySource, ontology))
         }
+    }
+
+    /// Recognition throughput on the corpus texts, wall clock and process CPU time.
+    private func measureSpeed(_ recognizer: ConceptRecognizer, _ documents: [ConceptCorpusDocument]) {
+        let bytes = documents.reduce(0) { $0 + $1.text.utf8.count } * speedRepeats
+        let wallStart = Date()
+        let cpuStart = clock()
+        var mentions = 0
+        for _ in 0..<speedRepeats {
+            for document in documents { mentions += recognizer.analyse(document.text).mentions.count }
+        }
+        let cpu = Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC)
+        let wall = Date().timeIntervalSince(wallStart)
+        let megabytes = Double(bytes) / 1_000_000
+        Terminal.note(
+            String(
+                format: "speed: %.1f MB of text, %d mentions: %.2f s CPU (%.2f MB/s), %.2f s wall (%.2f MB/s)",
+                megabytes, mentions, cpu, megabytes / cpu, wall, megabytes / wall))
     }
 
     private func primary(_ id: TermID, _ ontology: Ontology) -> TermID? {
