@@ -14,6 +14,8 @@ public struct ConceptRecognizer: Sendable {
 
     /// Terms the dictionary covers: lab findings outside them are not reported.
     private let terms: Set<TermID>
+    /// Word ids remembered across texts.
+    private let wordCache = WordCache()
 
     public init(dictionary: ConceptDictionary) {
         self.dictionary = dictionary
@@ -29,7 +31,7 @@ public struct ConceptRecognizer: Sendable {
         var analysis = TextAnalysis()
         var acronyms = AcronymResolver(dictionary: dictionary)
         let tokenizer = Tokenizer()
-        var words = WordLookup()
+        var words = WordLookup(shared: wordCache)
         let matcher = PhraseMatcher(dictionary: dictionary)
         let classifier = ContextClassifier()
         let labs = LabValueReader()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A stretch of text as the matcher sees it: tokens with their lower-case and normalised
 /// forms and their dictionary word ids.
 struct Passage {
@@ -42,20 +44,49 @@ struct Passage {
 }
 
 /// Remembers each lower-case word's dictionary id for one text, so the normaliser runs once
-/// per distinct word rather than once per token.
+/// per distinct word rather than once per token; words seen by earlier texts come from the
+/// recognizer's shared ``WordCache``.
 struct WordLookup {
     private var ids: [String: Int32] = [:]
+    private let shared: WordCache
     private let normalizer = WordNormalizer()
+
+    init(shared: WordCache) {
+        self.shared = shared
+    }
 
     mutating func id(of lowered: String, in dictionary: ConceptDictionary) -> Int32 {
         if let known = ids[lowered] { return known }
         let id: Int32
-        if StopWords.all.contains(lowered) {
+        if let cached = shared.id(of: lowered) {
+            id = cached
+        } else if StopWords.all.contains(lowered) {
             id = Passage.stop
+            shared.store(id, for: lowered)
         } else {
             id = dictionary.vocabulary[normalizer.normalize(lowered)] ?? Passage.unknown
+            shared.store(id, for: lowered)
         }
         if ids.count < 200_000 { ids[lowered] = id }
         return id
+    }
+}
+
+/// Word ids shared by every text one recognizer reads (bounded; thread-safe).
+final class WordCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ids: [String: Int32] = [:]
+    private let capacity = 500_000
+
+    func id(of word: String) -> Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        return ids[word]
+    }
+
+    func store(_ id: Int32, for word: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if ids.count < capacity { ids[word] = id }
     }
 }

@@ -33,6 +33,14 @@ public struct Token: Sendable, Equatable {
     /// True when every letter is upper case and there are at least two (`VSD`, `IUGR`).
     public var isAcronym: Bool {
         guard kind == .word else { return false }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var upper = 0
+            for byte in text.utf8 {
+                if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { return false }
+                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { upper += 1 }
+            }
+            return upper >= 2
+        }
         var letters = 0
         for scalar in text.unicodeScalars {
             if scalar.properties.isLowercase { return false }

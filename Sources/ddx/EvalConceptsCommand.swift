@@ -80,8 +80,20 @@ struct EvalConceptsCommand: ParsableCommand {
         let megabytes = Double(bytes) / 1_000_000
         Terminal.note(
             String(
-                format: "speed: %.1f MB of text, %d mentions: %.2f s CPU (%.2f MB/s), %.2f s wall (%.2f MB/s)",
-                megabytes, mentions, cpu, megabytes / cpu, wall, megabytes / wall))
+                format: "speed, %d separate documents: %.1f MB, %d mentions: %.2f s CPU (%.2f MB/s), %.2f s wall",
+                documents.count * speedRepeats, megabytes, mentions, cpu, megabytes / cpu, wall))
+        let joined = String(
+            repeating: documents.map(\.text).joined(separator: "\n\n") + "\n\n", count: speedRepeats)
+        let joinedCPUStart = clock()
+        let joinedStart = Date()
+        let joinedMentions = recognizer.analyse(joined).mentions.count
+        let joinedCPU = Double(clock() - joinedCPUStart) / Double(CLOCKS_PER_SEC)
+        let joinedMegabytes = Double(joined.utf8.count) / 1_000_000
+        Terminal.note(
+            String(
+                format: "speed, one text: %.1f MB, %d mentions: %.2f s CPU (%.2f MB/s), %.2f s wall",
+                joinedMegabytes, joinedMentions, joinedCPU, joinedMegabytes / joinedCPU,
+                Date().timeIntervalSince(joinedStart)))
     }
 
     private func primary(_ id: TermID, _ ontology: Ontology) -> TermID? {
