@@ -144,7 +144,7 @@ public struct ConceptDictionary: Sendable {
         let normalizer = WordNormalizer()
 
         mutating func add(_ phrase: String, id: TermID, source: DictionaryEntry.Source, depth: Int) {
-            let tokens = tokenizer.tokens(of: phrase[...]).filter { $0.kind != .punctuation }
+            let tokens = Self.joiningPrefixes(tokenizer.tokens(of: phrase[...])).filter { $0.kind != .punctuation }
             if tokens.count == 1, tokens[0].isAcronym, tokens[0].text.count <= 6 {
                 addAcronym(tokens[0].text, phrase: phrase, id: id, source: source, depth: depth)
                 return
@@ -178,6 +178,27 @@ public struct ConceptDictionary: Sendable {
         }
 
         var forms: [String: String] = [:]
+
+        /// `pre-auricular` → one token `preauricular`, as the text side reads it.
+        static func joiningPrefixes(_ tokens: [Token]) -> [Token] {
+            var result: [Token] = []
+            var index = 0
+            while index < tokens.count {
+                if index + 2 < tokens.count, StopWords.joinablePrefixes.contains(tokens[index].text.lowercased()),
+                    tokens[index + 1].text == "-", tokens[index + 2].kind == .word
+                {
+                    result.append(
+                        Token(
+                            kind: .word, text: tokens[index].text + tokens[index + 2].text, start: tokens[index].start,
+                            end: tokens[index + 2].end))
+                    index += 3
+                    continue
+                }
+                result.append(tokens[index])
+                index += 1
+            }
+            return result
+        }
 
         /// The normalised form of a word, remembered: phrases share most of their words.
         mutating func normalized(_ word: String) -> String {

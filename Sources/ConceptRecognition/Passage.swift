@@ -36,8 +36,28 @@ struct Passage {
                 ids.append(words.id(of: lowered, in: dictionary))
             }
         }
+        Self.joinPrefixes(tokens: tokens, lower: lower, ids: &ids, dictionary: dictionary, words: &words)
         self.lower = lower
         self.wordIDs = ids
+    }
+
+    /// `pre-auricular` → the word `preauricular` on the prefix token, the rest skipped, when
+    /// the dictionary knows the joined word.
+    private static func joinPrefixes(
+        tokens: [Token], lower: [String], ids: inout [Int32], dictionary: ConceptDictionary, words: inout WordLookup
+    ) {
+        var index = 0
+        while index + 2 < tokens.count {
+            defer { index += 1 }
+            guard StopWords.joinablePrefixes.contains(lower[index]), lower[index + 1] == "-",
+                tokens[index + 2].kind == .word, tokens[index + 1].start == tokens[index].end,
+                tokens[index + 2].start == tokens[index + 1].end
+            else { continue }
+            let joined = words.id(of: lower[index] + lower[index + 2], in: dictionary)
+            guard joined >= 0 else { continue }
+            ids[index] = joined
+            ids[index + 2] = joiner
+        }
     }
 
     var count: Int { tokens.count }

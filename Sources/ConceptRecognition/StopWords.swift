@@ -11,6 +11,13 @@ public enum StopWords {
         "cases", "finding", "findings",
     ]
 
+    /// Prefixes written both joined and hyphenated (`pre-auricular`, `preauricular`): a
+    /// hyphenated one is read as one word with the word after it, in phrases and in text.
+    public static let joinablePrefixes: Set<String> = [
+        "pre", "post", "peri", "hypo", "hyper", "micro", "macro", "sub", "supra", "intra", "inter", "para", "poly",
+        "oligo", "brachy", "hemi", "retro", "infra", "mega", "multi", "pseudo",
+    ]
+
     /// Conjunctions that can join two modifiers of one head (`hypoplastic or aplastic nails`).
     public static let coordinators: Set<String> = ["and", "or", "and/or", ","]
 }

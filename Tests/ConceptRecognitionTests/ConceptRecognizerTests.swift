@@ -19,6 +19,11 @@ import Testing
         #expect(ToyDictionary.ids("focal onset seizures") == [7359])
     }
 
+    @Test func readsHyphenatedPrefixesAsOneWord() {
+        #expect(ToyDictionary.ids("hypo-plastic nails") == [1792])
+        #expect(ToyDictionary.ids("nail hypo - plasia") == [], "only a hyphen without spaces joins")
+    }
+
     @Test func ignoresTermsOutsideThePhenotypicAbnormalityBranch() {
         #expect(ToyDictionary.ids("autosomal recessive inheritance").isEmpty)
     }
