@@ -25,10 +25,11 @@ let package = Package(
             ]
         ),
         .target(name: "Clinical", dependencies: ["Ontology"]),
+        .target(name: "ConceptRecognition", dependencies: ["Ontology", "Clinical"]),
         .target(name: "Ranking", dependencies: ["Knowledge", "Clinical", "Ontology", "FastFeedforward", "Statistics"]),
         .target(name: "Statistics"),
         .target(name: "FastFeedforward", dependencies: ["Statistics"]),
-        .target(name: "Service", dependencies: ["Ranking", "Knowledge", "Clinical", "Ontology"]),
+        .target(name: "Service", dependencies: ["Ranking", "Knowledge", "Clinical", "Ontology", "ConceptRecognition"]),
         .target(
             name: "Evaluation",
             dependencies: [
@@ -39,6 +40,7 @@ let package = Package(
             dependencies: [
                 "Ontology", "Knowledge", "Clinical", "Ranking", "Evaluation", "Statistics", "FastFeedforward",
                 "Service",
+                "ConceptRecognition",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -50,6 +52,9 @@ let package = Package(
         .testTarget(
             name: "RankingTests",
             dependencies: ["Ranking", "Knowledge", "Clinical", "Ontology", "TestFixtures", "Statistics"]),
+        .testTarget(
+            name: "ConceptRecognitionTests",
+            dependencies: ["ConceptRecognition", "Ontology", "Clinical", "TestFixtures"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "ServiceTests", dependencies: ["Service"]),
         .testTarget(name: "FastFeedforwardTests", dependencies: ["FastFeedforward", "Statistics"]),
@@ -58,7 +63,9 @@ let package = Package(
             dependencies: ["Evaluation", "Ranking", "Clinical", "Statistics", "Knowledge", "TestFixtures"]),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["Evaluation", "Ranking", "Knowledge", "Clinical", "Ontology"]
+            dependencies: [
+                "Evaluation", "Ranking", "Knowledge", "Clinical", "Ontology", "ConceptRecognition", "Service",
+            ]
         ),
     ]
 )

@@ -1,23 +1,75 @@
 import Clinical
+import ConceptRecognition
+import Foundation
 import Knowledge
 import Ontology
 
 /// Turns a case as read into the case every ranker sees: the one seam every interface
 /// (`ddx rank`, `ddx normalize`, `ddx eval`, the daemon) goes through.
 ///
-/// Today it resolves and merges the stated HPO findings (``CaseNormalizer``); free-text
-/// recognition plugs in here, so every interface gains it at once.
+/// Free text (a vignette, or a ddx case's `text`) goes through the concept recognizer: each
+/// phenotype it names becomes a finding (absent when negated), findings said of relatives go
+/// to ``IngestedCase/familyHistory``, and age and sex are taken from the text when the case
+/// does not state them. Then stated HPO findings are resolved and merged (``CaseNormalizer``).
 public struct CaseIngestor: Sendable {
     public let knowledgeBase: KnowledgeBase
     private let normalizer: CaseNormalizer
+    private let recognizer: LazyRecognizer
 
-    public init(knowledgeBase: KnowledgeBase) {
+    /// An ingestor that builds its text recognizer on first use, or uses `recognizer`.
+    public init(knowledgeBase: KnowledgeBase, recognizer: ConceptRecognizer? = nil) {
         self.knowledgeBase = knowledgeBase
         self.normalizer = CaseNormalizer(ontology: knowledgeBase.ontology)
+        self.recognizer = LazyRecognizer(ontology: knowledgeBase.ontology, prebuilt: recognizer)
     }
 
     /// The case with resolved, merged and consistent findings and a warning for each change.
     public func ingest(_ patientCase: PatientCase) -> PatientCase {
-        normalizer.normalize(patientCase)
+        ingestDetailed(patientCase).patientCase
+    }
+
+    /// The ingested case with the recognizer's provenance and family history.
+    public func ingestDetailed(_ patientCase: PatientCase) -> IngestedCase {
+        guard let text = patientCase.text, !text.isEmpty else {
+            return IngestedCase(patientCase: normalizer.normalize(patientCase))
+        }
+        let analysis = recognizer.get().analyse(text)
+        var merged = patientCase
+        let stated = Set(patientCase.findings.map(\.id))
+        for finding in TextFindings.patientFindings(analysis) where !stated.contains(finding.id) {
+            merged.findings.append(finding)
+        }
+        if merged.age == nil, let age = analysis.age { merged.age = age }
+        if merged.sex == .unknown { merged.sex = analysis.sex }
+        merged.warnings += analysis.warnings
+        if analysis.mentions.isEmpty {
+            merged.warnings.append("no phenotype concepts recognised in the text")
+        } else if analysis.patientMentions.isEmpty {
+            merged.warnings.append("the text names phenotypes only of relatives; no findings for the patient")
+        }
+        return IngestedCase(
+            patientCase: normalizer.normalize(merged), analysis: analysis,
+            familyHistory: TextFindings.familyHistory(analysis))
+    }
+}
+
+/// The text recognizer, built once on first use and shared by copies of the ingestor.
+private final class LazyRecognizer: @unchecked Sendable {
+    private let ontology: Ontology
+    private let lock = NSLock()
+    private var recognizer: ConceptRecognizer?
+
+    init(ontology: Ontology, prebuilt: ConceptRecognizer?) {
+        self.ontology = ontology
+        self.recognizer = prebuilt
+    }
+
+    func get() -> ConceptRecognizer {
+        lock.lock()
+        defer { lock.unlock() }
+        if let recognizer { return recognizer }
+        let built = ConceptRecognizer(ontology: ontology)
+        recognizer = built
+        return built
     }
 }

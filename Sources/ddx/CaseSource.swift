@@ -7,20 +7,13 @@ import Ontology
 struct CaseSource {
     let path: String
 
-    /// Reads the input, refusing free text until the text ingestor exists.
+    /// Reads the input: a file or stdin, gzip-compressed or not; plain text is a vignette.
     func read() throws -> CaseInput {
-        let input: CaseInput
         do {
-            input = try isGzip ? readGzip() : CaseLoader().load(path: path)
+            return try isGzip ? readGzip() : CaseLoader().load(path: path)
         } catch let error as CaseInputError {
             throw CommandFailure(error.description)
         }
-        if input.isFreeText {
-            throw CommandFailure(
-                "\(path): looks like free text; clinical vignettes are not yet supported — "
-                    + "give a ddx case (JSON with \"findings\"), a GA4GH phenopacket, or JSON Lines of either")
-        }
-        return input
     }
 
     private var isGzip: Bool {

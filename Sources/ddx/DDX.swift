@@ -14,8 +14,8 @@ struct DDX: ParsableCommand {
             """,
         subcommands: [
             SetupCommand.self, KnowledgeBaseCommand.self, RankCommand.self, EvalCommand.self,
-            NormalizeCommand.self, TrainCommand.self, BenchCommand.self, CasesCommand.self,
-            SimulateReadersCommand.self,
+            NormalizeCommand.self, EvalConceptsCommand.self, TrainCommand.self, BenchCommand.self,
+            CasesCommand.self, SimulateReadersCommand.self,
         ]
     )
 }

@@ -131,7 +131,7 @@ import Testing
 
     /// Inputs ddx must refuse with exit code 1, one line on stderr naming the file, and no result.
     enum BadInput: String, CaseIterable, Sendable {
-        case malformedJSON, truncated, empty, binary, corruptGzip, findingsAsString, numericStatus, freeText,
+        case malformedJSON, truncated, empty, binary, corruptGzip, findingsAsString, numericStatus,
             nonexistent, directory
 
         /// Creates the input in `scratch` and returns its path.
@@ -154,10 +154,6 @@ import Testing
             case .findingsAsString: return try scratch.write("string.json", #"{"findings": "HP:0001166"}"#).path
             case .numericStatus:
                 return try scratch.write("status.json", #"{"findings": [{"id": "HP:0001166", "status": 5}]}"#).path
-            case .freeText:
-                return try scratch.write(
-                    "vignette.txt", "A 17-year-old tall boy with long thin fingers and a dislocated lens.\n"
-                ).path
             case .nonexistent: return scratch.url.appendingPathComponent("no-such-case.json").path
             case .directory:
                 let directory = scratch.url.appendingPathComponent("a-directory")
@@ -176,7 +172,6 @@ import Testing
             case .corruptGzip: ["gzip could not decompress"]
             case .findingsAsString: ["findings", "expected an array"]
             case .numericStatus: ["findings[0].status", "number 5"]
-            case .freeText: ["not yet supported"]
             case .nonexistent: ["no such file"]
             case .directory: ["directory"]
             }
