@@ -33,6 +33,9 @@ public enum JSONText {
             case let string as String: writeString(string)
             case let object as [String: Any]: try writeObject(object)
             case let array as [Any]: try writeArray(array)
+            // Numbers parsed by JSONSerialization are NSNumber objects, which also cast to Bool
+            // (1 → true): take them first, by their own type.
+            case let number as NSNumber where type(of: value) is NSNumber.Type: try writeFoundationNumber(number)
             case let bool as Bool: append(bool ? "true" : "false")
             case let integer as Int: append(String(integer))
             case let number as Double: try writeNumber(number)
@@ -64,6 +67,15 @@ public enum JSONText {
                 try write(element)
             }
             append("]")
+        }
+
+        /// A Foundation number as JSON: booleans (`c`) as true/false, integer types as integers.
+        private mutating func writeFoundationNumber(_ number: NSNumber) throws {
+            switch String(cString: number.objCType) {
+            case "c", "B": append(number.boolValue ? "true" : "false")
+            case "s", "i", "l", "q", "S", "I", "L", "Q": append(number.stringValue)
+            default: try writeNumber(number.doubleValue)
+            }
         }
 
         /// Integral values as integers (as Foundation writes them), others in the shortest form

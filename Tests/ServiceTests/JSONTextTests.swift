@@ -26,6 +26,13 @@ import Testing
         #expect(try JSONText.encode(object) == (try foundation(object)))
     }
 
+    @Test func writesParsedJSONBackUnchanged() throws {
+        let text = #"{"flag":true,"id":1,"off":false,"ratio":1.5,"text":"x","zero":0}"#
+        let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        #expect(try JSONText.encode(parsed) == text)
+        #expect(try JSONText.encode(parsed) == (try foundation(parsed)))
+    }
+
     @Test func sortsKeysAndKeepsSlashes() throws {
         #expect(try JSONText.encode(["b": 1, "a": "x/y"]) == #"{"a":"x/y","b":1}"#)
     }
