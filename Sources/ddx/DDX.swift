@@ -14,7 +14,8 @@ struct DDX: ParsableCommand {
             """,
         subcommands: [
             SetupCommand.self, KnowledgeBaseCommand.self, RankCommand.self, EvalCommand.self,
-            NormalizeCommand.self, TrainCommand.self, BenchCommand.self,
+            NormalizeCommand.self, TrainCommand.self, BenchCommand.self, ServeCommand.self, AuditCommand.self,
+            LoadtestCommand.self,
         ]
     )
 }
