@@ -11,7 +11,7 @@ enum CaseDigest {
             "findings": patient.findings.map { ["id": $0.id.description, "status": $0.status.rawValue] },
         ]
         if let age = patient.age { object["age"] = age }
-        let text = (try? JSONLine.encode(object)) ?? patient.id
+        let text = JSONLine.encode(object)
         return hex(SHA256.hash(data: Data(text.utf8)))
     }
 

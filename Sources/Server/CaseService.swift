@@ -1,5 +1,5 @@
-import Foundation
 import Clinical
+import Foundation
 import Knowledge
 import Ranking
 import Service

@@ -1,6 +1,6 @@
 import Logging
-import NIOPosix
 import NIOCore
+import NIOPosix
 
 /// One connection's request flow: lines go to the worker pool, answers come back in
 /// completion order (matched by id), and reading stops whenever the connection has

@@ -77,15 +77,8 @@ enum JSONLine {
     }
 
     /// A JSON string literal.
-    static func quoted(_ string: String) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: string, options: [.fragmentsAllowed, .withoutEscapingSlashes])
-        else { return "\"\"" }
-        return String(decoding: data, as: UTF8.self)
-    }
+    static func quoted(_ string: String) -> String { JSONWriter.text(string) }
 
     /// One-line JSON with sorted keys.
-    static func encode(_ object: Any) throws -> String {
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
-    }
+    static func encode(_ object: Any) -> String { JSONWriter.text(object) }
 }

@@ -53,7 +53,8 @@ public struct LoadGenerator: Sendable {
 
     private func requestHead(case object: String) -> String {
         let token = token.map { ",\"token\":\(JSONLine.quoted($0))" } ?? ""
-        return "{\"jsonrpc\":\"2.0\",\"method\":\"\(method)\"\(token),\"params\":{\"case\":\(object),\"top\":\(top)},\"id\":"
+        return
+            "{\"jsonrpc\":\"2.0\",\"method\":\"\(method)\"\(token),\"params\":{\"case\":\(object),\"top\":\(top)},\"id\":"
     }
 }
 
@@ -91,7 +92,9 @@ final class LoadState: Sendable {
             results.latencies.append(contentsOf: latencies)
             results.answered += latencies.count
             results.errors += errors.count
-            if results.samples.count < 5 { results.samples.append(contentsOf: errors.prefix(5 - results.samples.count)) }
+            if results.samples.count < 5 {
+                results.samples.append(contentsOf: errors.prefix(5 - results.samples.count))
+            }
             return results.answered
         }
         progress(count)

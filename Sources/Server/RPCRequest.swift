@@ -18,13 +18,16 @@ struct RPCRequest: @unchecked Sendable {
     /// request with ("null" when it could not be read).
     static func read(_ value: Any) -> Result<RPCRequest, InvalidRequest> {
         guard let object = value as? [String: Any] else {
-            return .failure(InvalidRequest(id: "null", error: .invalidRequest("expected a request object, got \(kind(of: value))")))
+            return .failure(
+                InvalidRequest(id: "null", error: .invalidRequest("expected a request object, got \(kind(of: value))")))
         }
         var id: String?
         if let rawID = object["id"] {
             guard let text = idText(rawID) else {
                 return .failure(
-                    InvalidRequest(id: "null", error: .invalidRequest("id: expected a string, number or null, got \(kind(of: rawID))")))
+                    InvalidRequest(
+                        id: "null",
+                        error: .invalidRequest("id: expected a string, number or null, got \(kind(of: rawID))")))
             }
             id = text
         }
@@ -34,12 +37,15 @@ struct RPCRequest: @unchecked Sendable {
         }
         guard let method = object["method"] as? String else {
             let got = object["method"].map(kind(of:)) ?? "nothing"
-            return .failure(InvalidRequest(id: answerID, error: .invalidRequest("method: expected a string, got \(got)")))
+            return .failure(
+                InvalidRequest(id: answerID, error: .invalidRequest("method: expected a string, got \(got)")))
         }
         let params = object["params"]
         if let params, !(params is [String: Any]) && !(params is [Any]) {
             return .failure(
-                InvalidRequest(id: answerID, error: .invalidRequest("params: expected an object or an array, got \(kind(of: params))")))
+                InvalidRequest(
+                    id: answerID,
+                    error: .invalidRequest("params: expected an object or an array, got \(kind(of: params))")))
         }
         let token = object["token"] as? String ?? (params as? [String: Any])?["token"] as? String
         return .success(RPCRequest(id: id, method: method, params: params, token: token))
@@ -56,8 +62,7 @@ struct RPCRequest: @unchecked Sendable {
         if value is NSNull { return "null" }
         if let string = value as? String { return JSONLine.quoted(string) }
         if let number = value as? NSNumber, !isBoolean(number) {
-            return (try? JSONSerialization.data(withJSONObject: number, options: [.fragmentsAllowed]))
-                .map { String(decoding: $0, as: UTF8.self) }
+            return JSONWriter.text(number)
         }
         return nil
     }

@@ -87,8 +87,9 @@ public final class RPCServer: Service, Sendable {
         guard processor.status.openConnection(limit: limits.maxConnections) else {
             logger.warning("refused a connection: \(limits.maxConnections) connections are open")
             let error = RPCError.overloaded("the server has \(limits.maxConnections) connections open; try again later")
-            let line = RequestProcessor.errorResponse(id: "null", error) + "\n"
-            return channel.writeAndFlush(channel.allocator.buffer(string: line)).flatMap { channel.close() }
+            return channel.eventLoop.makeCompletedFuture {
+                try channel.pipeline.syncOperations.addHandler(RefusalHandler(error))
+            }
         }
         let status = processor.status
         channel.closeFuture.whenComplete { _ in status.closeConnection() }

@@ -41,7 +41,7 @@ public struct RequestProcessor: Sendable {
                 "request_deadline_seconds": Self.seconds(limits.requestDeadline),
             ] as [String: Any],
         ]
-        infoJSON = (try? JSONLine.encode(info)) ?? "{}"
+        infoJSON = JSONLine.encode(info)
     }
 
     /// What a line came to: the response text (nil when none is owed) and how many answers it holds.
@@ -136,7 +136,7 @@ public struct RequestProcessor: Sendable {
     private func runAudited(
         _ request: RPCRequest, received: NIODeadline, _ method: (Any?) throws(RPCError) -> MethodOutcome
     ) -> Result<String, RPCError> {
-        if logCases, let params = request.params, let text = try? JSONLine.encode(params) {
+        if logCases, let params = request.params, case let text = JSONLine.encode(params) {
             logger.info("request \(request.id ?? "(notification)") \(request.method) params: \(text)")
         }
         let result: Result<String, RPCError>
@@ -149,7 +149,8 @@ public struct RequestProcessor: Sendable {
             if error.code != RPCError.invalidParamsCode || logCases {
                 logger.info("request \(request.id ?? "(notification)") \(request.method): \(error)")
             } else {
-                logger.info("request \(request.id ?? "(notification)") \(request.method): \(error.code) \(error.message)")
+                logger.info(
+                    "request \(request.id ?? "(notification)") \(request.method): \(error.code) \(error.message)")
             }
             result = .failure(error)
         }
@@ -163,12 +164,7 @@ public struct RequestProcessor: Sendable {
     }
 
     private func encoded(_ object: [String: Any]) -> Result<String, RPCError> {
-        do {
-            return .success(try JSONLine.encode(object))
-        } catch {
-            logger.error("could not encode a result: \(error)")
-            return .failure(.internalError("the result could not be encoded as JSON"))
-        }
+        .success(JSONLine.encode(object))
     }
 
     // MARK: - Responses
@@ -178,7 +174,7 @@ public struct RequestProcessor: Sendable {
     }
 
     static func errorResponse(id: String, _ error: RPCError) -> String {
-        let body = (try? JSONLine.encode(error.json)) ?? "{\"code\":\(error.code),\"message\":\"error\"}"
+        let body = JSONLine.encode(error.json)
         return "{\"error\":\(body),\"id\":\(id),\"jsonrpc\":\"2.0\"}"
     }
 

@@ -19,13 +19,16 @@ struct LoadtestCommand: ParsableCommand {
     @Option(help: "Concurrent connections.") var connections = 16
     @Option(help: "Requests in all.") var requests = 20_000
     @Option(help: "Requests each connection keeps in flight.") var pipeline = 1
-    @Option(help: "Cases to send (JSON Lines).") var cases = "../shared/data/phenopacket-store/phenopackets-dev.jsonl.gz"
+    @Option(help: "Cases to send (JSON Lines).") var cases =
+        "../shared/data/phenopacket-store/phenopackets-dev.jsonl.gz"
     @Option(help: "Use at most this many distinct cases.") var limit = 1000
     @Option(help: "Candidates per answer.") var top = 10
     @Option(help: "The daemon's shared secret, if it needs one.") var token: String?
     @Option(help: "text or json.") var format: OutputFormat = .text
+    @Option(help: "rank, or normalize to measure the daemon without ranking.") var method = "rank"
 
     func validate() throws {
+        guard ["rank", "normalize"].contains(method) else { throw ValidationError("--method: rank or normalize") }
         guard connections >= 1, requests >= 1, pipeline >= 1, limit >= 1 else {
             throw ValidationError("--connections, --requests, --pipeline and --limit must be at least 1")
         }
@@ -40,12 +43,15 @@ struct LoadtestCommand: ParsableCommand {
         generator.pipeline = pipeline
         generator.top = top
         generator.token = token
+        generator.method = method
         Terminal.note("loadtest: \(requests) requests of \(objects.count) cases over \(connections) connections")
         let total = requests
         let configured = generator
         let report = try Self.blocking {
             try await configured.run { answered in
-                if answered % max(1, total / 10) < 64 && answered > 0 { Terminal.note("loadtest: \(answered) answered") }
+                if answered % max(1, total / 10) < 64 && answered > 0 {
+                    Terminal.note("loadtest: \(answered) answered")
+                }
             }
         }
         print(report)
@@ -60,7 +66,7 @@ struct LoadtestCommand: ParsableCommand {
                 "p50": rounded(report.percentile(0.5)), "p90": rounded(report.percentile(0.9)),
                 "p99": rounded(report.percentile(0.99)), "max": rounded(report.latencies.last ?? 0),
             ],
-            "pipeline": pipeline,
+            "pipeline": pipeline, "method": method,
         ]
         switch format {
         case .json:
@@ -87,7 +93,9 @@ struct LoadtestCommand: ParsableCommand {
         if let handle = FileHandle(forReadingAtPath: cases) {
             let magic = (try? handle.read(upToCount: 2)) ?? Data()
             try? handle.close()
-            data = magic == Data([0x1f, 0x8b]) ? try gunzip(cases) : (FileManager.default.contents(atPath: cases) ?? Data())
+            data =
+                magic == Data([0x1f, 0x8b])
+                ? try gunzip(cases) : (FileManager.default.contents(atPath: cases) ?? Data())
         } else {
             throw CommandFailure("\(cases): no such file (give --cases FILE)")
         }

@@ -12,9 +12,13 @@ struct StubRanker: Ranker {
     static let diseases = ["OMIM:100001", "OMIM:100002", "OMIM:100003", "ORPHA:4000"]
 
     func rank(_ patient: PatientCase, top: Int) -> Differential {
-        if delay > .zero { Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18) }
+        if delay > .zero {
+            Thread.sleep(
+                forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
+        }
         let entries = Self.diseases.prefix(top).enumerated().map { offset, id in
-            DifferentialEntry(rank: offset + 1, diseaseID: id, name: id, score: Double(10 - offset), evidence: Evidence())
+            DifferentialEntry(
+                rank: offset + 1, diseaseID: id, name: id, score: Double(10 - offset), evidence: Evidence())
         }
         return Differential(
             caseID: patient.id, entries: Array(entries), knowledgeBase: knowledgeBaseVersion, model: modelVersion,

@@ -27,7 +27,8 @@ final class TestServer: Sendable {
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         pool = NIOThreadPool(numberOfThreads: 2)
         pool.start()
-        auditPath = FileManager.default.temporaryDirectory
+        auditPath =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("ddx-audit-\(UUID().uuidString).sqlite").path
         let audit = AuditLog(store: try AuditStore(path: auditPath), interval: .milliseconds(20), logger: logger)
         status = ServerStatus()
