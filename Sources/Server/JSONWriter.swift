@@ -5,7 +5,7 @@ import Foundation
 ///
 /// It replaces `JSONSerialization.data(withJSONObject:)`, which on Linux spent most of the
 /// daemon's own time bridging to `NSDictionary` and sorting keys through ICU collation. Keys
-/// are sorted by Unicode scalar values (the same order for the ASCII keys ddx writes); whole
+/// are sorted as Swift orders strings (by code point for the ASCII keys ddx writes); whole
 /// doubles are written without a fraction, as `JSONSerialization` does; non-finite numbers
 /// (which JSON cannot express) are written as `null`.
 struct JSONWriter {
@@ -26,7 +26,10 @@ struct JSONWriter {
         switch value {
         case let string as String: write(string: string)
         case let object as [String: Any]: write(object: object)
-        case let array as [Any]: write(array: array)
+        // Typed arrays first: casting them to [Any] would box every element anew.
+        case let objects as [[String: Any]]: write(elements: objects) { $0.write(object: $1) }
+        case let strings as [String]: write(elements: strings) { $0.write(string: $1) }
+        case let array as [Any]: write(elements: array) { $0.write($1) }
         case let number as NSNumber where type(of: value) is NSNumber.Type: write(number: number)
         case let flag as Bool: append(flag ? "true" : "false")
         case let integer as Int: append(String(integer))
@@ -44,21 +47,21 @@ struct JSONWriter {
     private mutating func write(object: [String: Any]) {
         bytes.append(UInt8(ascii: "{"))
         var first = true
-        for key in object.keys.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }) {
+        for (key, value) in object.sorted(by: { $0.key < $1.key }) {
             if !first { bytes.append(UInt8(ascii: ",")) }
             first = false
             write(string: key)
             bytes.append(UInt8(ascii: ":"))
-            write(object[key] as Any)
+            write(value)
         }
         bytes.append(UInt8(ascii: "}"))
     }
 
-    private mutating func write(array: [Any]) {
+    private mutating func write<Element>(elements: [Element], each: (inout JSONWriter, Element) -> Void) {
         bytes.append(UInt8(ascii: "["))
-        for (index, element) in array.enumerated() {
+        for (index, element) in elements.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            write(element)
+            each(&self, element)
         }
         bytes.append(UInt8(ascii: "]"))
     }
@@ -83,6 +86,11 @@ struct JSONWriter {
 
     private mutating func write(string: String) {
         bytes.append(UInt8(ascii: "\""))
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            bytes.append(contentsOf: string.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in string.utf8 {
             switch byte {
             case UInt8(ascii: "\""): append("\\\"")
