@@ -27,6 +27,8 @@ final class ConnectionHandler: ChannelDuplexHandler {
     private var inputClosed = false
     private var draining = false
     private var lastActivity = NIODeadline.now()
+    /// How long a draining connection still reads lines sent before shutdown began.
+    static let drainReadWindow = TimeAmount.milliseconds(100)
     private var idleCheck: Scheduled<Void>?
 
     init(processor: RequestProcessor, pool: NIOThreadPool, gate: WorkGate, limits: ServerLimits, logger: Logger) {
@@ -66,8 +68,12 @@ final class ConnectionHandler: ChannelDuplexHandler {
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if event is DrainEvent {
-            draining = true
-            closeIfDone()
+            // Lines already sent when shutdown began may still be in the socket: keep reading
+            // them for a moment, then stop reading, answer everything read and close.
+            context.eventLoop.assumeIsolated().scheduleTask(in: Self.drainReadWindow) { [self] in
+                draining = true
+                closeIfDone()
+            }
         } else if let event = event as? ChannelEvent, event == .inputClosed {
             inputClosed = true
             closeIfDone()

@@ -1,3 +1,4 @@
+import Dispatch
 import Logging
 import NIOCore
 import NIOPosix
@@ -111,7 +112,9 @@ public final class RPCServer: Service, Sendable {
 
     private func serveStdio() async throws {
         let channel: any Channel
+        let pipes: StdioPipes
         do {
+            pipes = try StdioPipes()
             channel = try await NIOPipeBootstrap(group: group)
                 .channelOption(.allowRemoteHalfClosure, value: true)
                 .channelInitializer { [self] channel in
@@ -121,7 +124,7 @@ public final class RPCServer: Service, Sendable {
                     registry.add(channel)
                     return addHandlers(to: channel)
                 }
-                .takingOwnershipOfDescriptors(input: 0, output: 1).get()
+                .takingOwnershipOfDescriptors(input: pipes.input, output: pipes.output).get()
         } catch {
             bound.fail(error)
             throw error
@@ -134,6 +137,12 @@ public final class RPCServer: Service, Sendable {
             logger.info("shutting down: answering requests in flight")
             processor.status.beginDraining()
             Task { await registry.drain(grace: limits.shutdownGrace.timeAmount) }
+        }
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                pipes.finish()
+                continuation.resume()
+            }
         }
     }
 }
