@@ -61,6 +61,8 @@ final class ConnectionHandler: ChannelDuplexHandler {
     // MARK: - Inbound
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        // After a full close the decoder hands over the fragment it held: nobody is left to answer.
+        guard context.channel.isActive else { return }
         lastActivity = .now()
         pending.append((unwrapInboundIn(data), lastActivity))
         pump()

@@ -5,7 +5,7 @@ import NIOCore
 /// An over-long line is reported once, as soon as it passes the limit (so its sender hears
 /// about it while still sending), and then skipped up to its newline without being held in
 /// memory: the connection resynchronises at the next line. Blank lines are dropped. At end
-/// of input a final line without a newline still counts (not when the connection was reset).
+/// of input a final line without a newline still counts.
 public struct LineFrameDecoder: ByteToMessageDecoder {
     public typealias InboundOut = LineFrame
 
@@ -32,7 +32,6 @@ public struct LineFrameDecoder: ByteToMessageDecoder {
             if let frame { context.fireChannelRead(wrapInboundOut(frame)) }
             return .continue
         }
-        // A connection reset mid-line (no end of input seen) leaves a fragment, not a line.
         if seenEOF, skipped == nil, buffer.readableBytes > 0, let rest = buffer.readSlice(length: buffer.readableBytes)
         {
             searched = 0
