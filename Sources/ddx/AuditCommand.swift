@@ -48,7 +48,8 @@ struct AuditCommand: ParsableCommand {
         case .json:
             for record in records {
                 let object = Dictionary(uniqueKeysWithValues: zip(Self.columns, Self.jsonValues(record)))
-                let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+                let data = try JSONSerialization.data(
+                    withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
                 Terminal.output(String(decoding: data, as: UTF8.self))
             }
         case .text:
