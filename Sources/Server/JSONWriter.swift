@@ -23,17 +23,36 @@ struct JSONWriter {
     }
 
     mutating func write(_ value: Any) {
+        // Dispatch on the exact type first: a conditional cast of a native value to NSNumber
+        // (or of an NSNumber to Bool) would bridge it, allocating on every value.
+        let type = Swift.type(of: value)
+        if type == String.self, let string = value as? String {
+            write(string: string)
+        } else if type == Double.self, let double = value as? Double {
+            write(double: double)
+        } else if type == Int.self, let integer = value as? Int {
+            append(String(integer))
+        } else if type == [String: Any].self, let object = value as? [String: Any] {
+            write(object: object)
+        } else if type == [[String: Any]].self, let objects = value as? [[String: Any]] {
+            write(elements: objects) { $0.write(object: $1) }
+        } else if type == [String].self, let strings = value as? [String] {
+            write(elements: strings) { $0.write(string: $1) }
+        } else if type == Bool.self, let flag = value as? Bool {
+            append(flag ? "true" : "false")
+        } else if let number = value as? NSNumber, type is NSNumber.Type {
+            write(number: number)
+        } else {
+            writeOther(value)
+        }
+    }
+
+    /// Values of other types: casts, slower but complete.
+    private mutating func writeOther(_ value: Any) {
         switch value {
         case let string as String: write(string: string)
         case let object as [String: Any]: write(object: object)
-        // Typed arrays first: casting them to [Any] would box every element anew.
-        case let objects as [[String: Any]]: write(elements: objects) { $0.write(object: $1) }
-        case let strings as [String]: write(elements: strings) { $0.write(string: $1) }
         case let array as [Any]: write(elements: array) { $0.write($1) }
-        case let number as NSNumber where type(of: value) is NSNumber.Type: write(number: number)
-        case let flag as Bool: append(flag ? "true" : "false")
-        case let integer as Int: append(String(integer))
-        case let double as Double: write(double: double)
         case let float as Float: write(double: Double(float))
         case let integer as Int32: append(String(integer))
         case let integer as Int64: append(String(integer))
@@ -86,7 +105,11 @@ struct JSONWriter {
 
     private mutating func write(string: String) {
         bytes.append(UInt8(ascii: "\""))
-        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        let plain =
+            string.utf8.withContiguousStorageIfAvailable { utf8 in
+                !utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+            } ?? false
+        if plain {
             bytes.append(contentsOf: string.utf8)
             bytes.append(UInt8(ascii: "\""))
             return
