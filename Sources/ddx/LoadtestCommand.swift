@@ -47,12 +47,19 @@ struct LoadtestCommand: ParsableCommand {
         Terminal.note("loadtest: \(requests) requests of \(objects.count) cases over \(connections) connections")
         let total = requests
         let configured = generator
-        let report = try Self.blocking {
-            try await configured.run { answered in
-                if answered % max(1, total / 10) < 64 && answered > 0 {
-                    Terminal.note("loadtest: \(answered) answered")
+        let report: LoadReport
+        do {
+            report = try Self.blocking {
+                try await configured.run { answered in
+                    if answered % max(1, total / 10) < 64 && answered > 0 {
+                        Terminal.note("loadtest: \(answered) answered")
+                    }
                 }
             }
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure("\(address): \(error) (is `ddx serve` listening there?)")
         }
         print(report)
         if report.errors > 0 { throw ExitCode(1) }

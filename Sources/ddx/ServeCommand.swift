@@ -93,7 +93,7 @@ struct ServeCommand: ParsableCommand {
         do {
             try daemon.runBlocking()
         } catch {
-            throw CommandFailure("serve: \(error)")
+            throw CommandFailure("serve \(stdio ? "--stdio" : "--listen \(listen)"): \(error)")
         }
     }
 
