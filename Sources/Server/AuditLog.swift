@@ -10,6 +10,9 @@ import ServiceLifecycle
 /// the server first (which answers its in-flight requests), then this service, which writes
 /// what is left before it returns — nothing accepted is lost.
 public final class AuditLog: Service, Sendable {
+    /// Records held while the file cannot be written, at most (oldest dropped first, loudly).
+    static let maxPending = 1_000_000
+
     private let store: AuditStore
     private let pending = NIOLockedValueBox<[AuditRecord]>([])
     private let interval: Duration
@@ -36,8 +39,14 @@ public final class AuditLog: Service, Sendable {
         do {
             try store.append(batch)
         } catch {
+            let dropped = pending.withLockedValue { records in
+                records.insert(contentsOf: batch, at: 0)
+                let excess = max(0, records.count - Self.maxPending)
+                records.removeFirst(excess)
+                return excess
+            }
             logger.error("audit log: could not write \(batch.count) records: \(error); will retry")
-            pending.withLockedValue { $0.insert(contentsOf: batch, at: 0) }
+            if dropped > 0 { logger.critical("audit log: \(dropped) records lost: the log cannot be written") }
         }
     }
 
