@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(name: "Ontology"),
@@ -31,6 +33,19 @@ let package = Package(
         .target(name: "FastFeedforward", dependencies: ["Statistics"]),
         .target(name: "Service", dependencies: ["Ranking", "Knowledge", "Clinical", "Ontology", "ConceptRecognition"]),
         .target(
+            name: "Server",
+            dependencies: [
+                "Service", "Clinical", "Ranking", "Knowledge", "Ontology",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "Evaluation",
             dependencies: [
                 "Ranking", "Knowledge", "Clinical", "Statistics", .product(name: "GRDB", package: "GRDB.swift"),
@@ -39,8 +54,7 @@ let package = Package(
             name: "ddx",
             dependencies: [
                 "Ontology", "Knowledge", "Clinical", "Ranking", "Evaluation", "Statistics", "FastFeedforward",
-                "Service",
-                "ConceptRecognition",
+                "Service", "ConceptRecognition", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -61,6 +75,17 @@ let package = Package(
         .testTarget(
             name: "EvaluationTests",
             dependencies: ["Evaluation", "Ranking", "Clinical", "Statistics", "Knowledge", "TestFixtures"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Service", "Ranking", "Clinical", "Knowledge", "Ontology", "TestFixtures",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [

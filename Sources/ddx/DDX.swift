@@ -4,7 +4,7 @@ import ArgumentParser
 struct DDX: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ddx",
-        abstract: "Ranked differential diagnosis from HPO findings, phenopackets and (soon) clinical text.",
+        abstract: "Ranked differential diagnosis from HPO findings, phenopackets and clinical text.",
         discussion: """
             ddx is decision support, not a diagnosis: every output names the knowledge base and \
             the model it came from. Set-up state lives in $DDX_HOME (default ~/.cache/ddx); \
@@ -15,7 +15,8 @@ struct DDX: ParsableCommand {
         subcommands: [
             SetupCommand.self, KnowledgeBaseCommand.self, RankCommand.self, EvalCommand.self,
             NormalizeCommand.self, EvalConceptsCommand.self, TrainCommand.self, BenchCommand.self,
-            CasesCommand.self, SimulateReadersCommand.self,
+            CasesCommand.self, SimulateReadersCommand.self, ServeCommand.self, AuditCommand.self,
+            LoadtestCommand.self,
         ]
     )
 }

@@ -1,0 +1,90 @@
+import Clinical
+import Foundation
+import Knowledge
+import Ranking
+import Service
+
+/// The clinical methods, `rank` and `normalize`: the same reader, ingestor, ranker and
+/// renderings `ddx rank` and `ddx normalize` use, so the daemon accepts and answers exactly
+/// what the command line does.
+public struct CaseService: Sendable {
+    /// The most candidates `top` may ask for (as `ddx rank --top`).
+    public static let maxTop = 1000
+
+    let ranker: any Ranker
+    let ingestor: CaseIngestor
+    private let rankOutput: RankOutput
+    private let caseOutput: NormalizedCaseOutput
+    private let loader = CaseLoader()
+
+    public init(knowledgeBase: KnowledgeBase, ranker: any Ranker) {
+        self.ranker = ranker
+        self.ingestor = CaseIngestor(knowledgeBase: knowledgeBase)
+        self.rankOutput = RankOutput(ontology: knowledgeBase.ontology)
+        self.caseOutput = NormalizedCaseOutput(knowledgeBase: knowledgeBase)
+    }
+
+    /// The knowledge base version answers name.
+    public var knowledgeBaseVersion: String { ranker.knowledgeBaseVersion }
+    /// The model version answers name.
+    public var modelVersion: String { ranker.modelVersion }
+
+    /// `rank`: params `{"case": {...}, "top": 10}` → the rank object of `ddx rank --format json`.
+    func rank(_ params: Any?) throws(RPCError) -> MethodOutcome {
+        let object = try Self.object(params)
+        let top = try Self.top(object["top"])
+        let patient = ingestor.ingest(try readCase(object))
+        let differential = ranker.rank(patient, top: top)
+        return MethodOutcome(
+            result: rankOutput.json(differential), caseDigest: CaseDigest.sha256(of: patient),
+            topIDs: differential.entries.prefix(10).map(\.diseaseID))
+    }
+
+    /// `normalize`: params `{"case": {...}}` → the normalized case of `ddx normalize --format json`.
+    func normalize(_ params: Any?) throws(RPCError) -> MethodOutcome {
+        let ingested = ingestor.ingestDetailed(try readCase(try Self.object(params)))
+        return MethodOutcome(
+            result: caseOutput.json(ingested), caseDigest: CaseDigest.sha256(of: ingested.patientCase), topIDs: [])
+    }
+
+    private func readCase(_ params: [String: Any]) throws(RPCError) -> PatientCase {
+        guard let value = params["case"] else {
+            throw .invalidParams("case: missing; expected a ddx case or a GA4GH phenopacket object")
+        }
+        guard let object = value as? [String: Any] else {
+            throw .invalidParams("case: expected a ddx case or phenopacket object, got \(RPCRequest.kind(of: value))")
+        }
+        do {
+            return try loader.readCase(object, at: InputLocation(source: "params.case"))
+        } catch {
+            throw .invalidParams(error.description)
+        }
+    }
+
+    private static func object(_ params: Any?) throws(RPCError) -> [String: Any] {
+        guard let params else { throw .invalidParams("params: missing; expected {\"case\": {...}}") }
+        guard let object = params as? [String: Any] else {
+            throw .invalidParams("params: expected an object with \"case\", got \(RPCRequest.kind(of: params))")
+        }
+        return object
+    }
+
+    private static func top(_ value: Any?) throws(RPCError) -> Int {
+        guard let value else { return 10 }
+        let reason = "top: expected a whole number from 1 to \(maxTop)"
+        guard let number = value as? NSNumber, !RPCRequest.isBoolean(number) else { throw .invalidParams(reason) }
+        let double = number.doubleValue
+        guard double.rounded() == double, (1...Double(maxTop)).contains(double) else { throw .invalidParams(reason) }
+        return Int(double)
+    }
+}
+
+/// What a method answered, and what the audit log keeps of it.
+struct MethodOutcome: @unchecked Sendable {
+    /// The `result` member of the response.
+    var result: [String: Any]
+    /// SHA-256 of the normalized case, hex; nil for methods without a case.
+    var caseDigest: String?
+    /// The ids of the first ten candidates (rank only).
+    var topIDs: [String]
+}

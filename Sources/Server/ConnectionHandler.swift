@@ -1,0 +1,227 @@
+import Logging
+import NIOCore
+import NIOPosix
+
+/// One connection's request flow: lines go to the worker pool, answers come back in
+/// completion order (matched by id), and reading stops whenever the connection has
+/// ``ServerLimits/maxInFlightPerConnection`` lines in flight, lines waiting for a permit of
+/// the shared ``WorkGate``, or a client that does not read its answers — backpressure
+/// instead of unbounded queues.
+final class ConnectionHandler: ChannelDuplexHandler {
+    typealias InboundIn = LineFrame
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    private let processor: RequestProcessor
+    private let pool: NIOThreadPool
+    private let gate: WorkGate
+    private let limits: ServerLimits
+    private let logger: Logger
+
+    private var context: ChannelHandlerContext?
+    /// Lines read but not yet started, with the time each was read.
+    private var pending = CircularBuffer<(frame: LineFrame, received: NIODeadline)>()
+    private var inFlight = 0
+    private var waitingForPermit = false
+    private var readHeld = false
+    private var inputClosed = false
+    private var draining = false
+    private var lastActivity = NIODeadline.now()
+    /// How long a draining connection still reads lines sent before shutdown began.
+    static let drainReadWindow = TimeAmount.milliseconds(100)
+    private var idleCheck: Scheduled<Void>?
+
+    init(processor: RequestProcessor, pool: NIOThreadPool, gate: WorkGate, limits: ServerLimits, logger: Logger) {
+        self.processor = processor
+        self.pool = pool
+        self.gate = gate
+        self.limits = limits
+        self.logger = logger
+    }
+
+    // MARK: - Lifecycle
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        lastActivity = .now()
+        scheduleIdleCheck(at: lastActivity + limits.idleTimeout.timeAmount)
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        idleCheck?.cancel()
+        self.context = nil
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        idleCheck?.cancel()
+        pending.removeAll()
+        context.fireChannelInactive()
+    }
+
+    // MARK: - Inbound
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        // After a full close the decoder hands over the fragment it held: nobody is left to answer.
+        guard context.channel.isActive else { return }
+        lastActivity = .now()
+        pending.append((unwrapInboundIn(data), lastActivity))
+        pump()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is DrainEvent {
+            // Lines already sent when shutdown began may still be in the socket: keep reading
+            // them for a moment, then stop reading, answer everything read and close.
+            context.eventLoop.assumeIsolated().scheduleTask(in: Self.drainReadWindow) { [self] in
+                draining = true
+                closeIfDone()
+            }
+        } else if let event = event as? ChannelEvent, event == .inputClosed {
+            inputClosed = true
+            closeIfDone()
+        } else {
+            context.fireUserInboundEventTriggered(event)
+        }
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        resumeReadingIfPossible()
+        context.fireChannelWritabilityChanged()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        logger.debug("connection error: \(error)")
+        context.close(promise: nil)
+    }
+
+    // MARK: - Outbound
+
+    func read(context: ChannelHandlerContext) {
+        if mustHoldReads {
+            readHeld = true
+        } else {
+            context.read()
+        }
+    }
+
+    // MARK: - Flow
+
+    private var mustHoldReads: Bool {
+        !pending.isEmpty || inFlight >= limits.maxInFlightPerConnection || draining || inputClosed
+            || !(context?.channel.isWritable ?? true)
+    }
+
+    /// Starts as many waiting lines as the limits allow.
+    private func pump() {
+        guard let context else { return }
+        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        while let next = pending.first, inFlight < limits.maxInFlightPerConnection, !waitingForPermit {
+            guard case .line(let line) = next.frame else {
+                pending.removeFirst()
+                if case .overlong(let bytes) = next.frame { send(processor.overlongLine(bytes: bytes)) }
+                continue
+            }
+            guard gate.acquire(orWait: { loopBound.eventLoop.execute { loopBound.value.permitGranted() } }) else {
+                waitingForPermit = true
+                break
+            }
+            pending.removeFirst()
+            start(line, received: next.received)
+        }
+        resumeReadingIfPossible()
+        closeIfDone()
+    }
+
+    /// A permit handed over by the gate: use it, or give it back if nothing waits any more.
+    private func permitGranted() {
+        waitingForPermit = false
+        guard context != nil, let next = pending.first, case .line(let line) = next.frame,
+            inFlight < limits.maxInFlightPerConnection
+        else {
+            gate.release()
+            if context != nil { pump() }
+            return
+        }
+        pending.removeFirst()
+        start(line, received: next.received)
+        pump()
+    }
+
+    private func start(_ line: ByteBuffer, received: NIODeadline) {
+        guard let context else {
+            gate.release()
+            return
+        }
+        inFlight += 1
+        processor.status.beginLine()
+        let processor = self.processor
+        pool.runIfActive(eventLoop: context.eventLoop) {
+            processor.process(line, received: received)
+        }.assumeIsolated().whenComplete { result in
+            self.finished(result)
+        }
+    }
+
+    private func finished(_ result: Result<RequestProcessor.Reply, any Error>) {
+        inFlight -= 1
+        gate.release()
+        switch result {
+        case .success(let reply):
+            processor.status.endLine(responses: reply.answers)
+            send(reply)
+        case .failure(let error):
+            processor.status.endLine(responses: 0)
+            logger.error("a request could not be run (\(error)); closing the connection")
+            context?.close(promise: nil)
+        }
+        lastActivity = .now()
+        pump()
+    }
+
+    private func send(_ reply: RequestProcessor.Reply) {
+        guard let text = reply.text, let context, context.channel.isActive else { return }
+        var buffer = context.channel.allocator.buffer(capacity: text.utf8.count + 1)
+        buffer.writeString(text)
+        buffer.writeInteger(UInt8(ascii: "\n"))
+        context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+    }
+
+    private func resumeReadingIfPossible() {
+        guard readHeld, !mustHoldReads, let context else { return }
+        readHeld = false
+        context.read()
+    }
+
+    /// Closes once input has ended (or the server is draining) and every line read is answered.
+    private func closeIfDone() {
+        guard draining || inputClosed, inFlight == 0, pending.isEmpty, let context else { return }
+        context.close(promise: nil)
+    }
+
+    // MARK: - Idle timeout
+
+    private func scheduleIdleCheck(at deadline: NIODeadline) {
+        guard let context else { return }
+        idleCheck = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
+            checkIdle()
+        }
+    }
+
+    private func checkIdle() {
+        let due = lastActivity + limits.idleTimeout.timeAmount
+        if inFlight == 0, pending.isEmpty, due <= .now() {
+            logger.debug("closing a connection idle for \(limits.idleTimeout)")
+            context?.close(promise: nil)
+            return
+        }
+        scheduleIdleCheck(at: max(due, .now() + .milliseconds(100)))
+    }
+}
+
+extension Duration {
+    /// The duration as NIO's `TimeAmount`.
+    var timeAmount: TimeAmount {
+        let (seconds, attoseconds) = components
+        return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}

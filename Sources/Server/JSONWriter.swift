@@ -1,0 +1,138 @@
+import Foundation
+
+/// Writes the JSON values the daemon answers with (`[String: Any]` trees of strings, numbers,
+/// booleans, arrays, objects and `NSNull`) as one line with sorted keys.
+///
+/// It replaces `JSONSerialization.data(withJSONObject:)`, which on Linux spent most of the
+/// daemon's own time bridging to `NSDictionary` and sorting keys through ICU collation. Keys
+/// are sorted as Swift orders strings (by code point for the ASCII keys ddx writes); whole
+/// doubles are written without a fraction, as `JSONSerialization` does; non-finite numbers
+/// (which JSON cannot express) are written as `null`.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 1024) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The value as one line of JSON text.
+    static func text(_ value: Any) -> String {
+        var writer = JSONWriter()
+        writer.write(value)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    mutating func write(_ value: Any) {
+        // Dispatch on the exact type first: a conditional cast of a native value to NSNumber
+        // (or of an NSNumber to Bool) would bridge it, allocating on every value.
+        let type = Swift.type(of: value)
+        if type == String.self, let string = value as? String {
+            write(string: string)
+        } else if type == Double.self, let double = value as? Double {
+            write(double: double)
+        } else if type == Int.self, let integer = value as? Int {
+            append(String(integer))
+        } else if type == [String: Any].self, let object = value as? [String: Any] {
+            write(object: object)
+        } else if type == [[String: Any]].self, let objects = value as? [[String: Any]] {
+            write(elements: objects) { $0.write(object: $1) }
+        } else if type == [String].self, let strings = value as? [String] {
+            write(elements: strings) { $0.write(string: $1) }
+        } else if type == Bool.self, let flag = value as? Bool {
+            append(flag ? "true" : "false")
+        } else if let number = value as? NSNumber, type is NSNumber.Type {
+            write(number: number)
+        } else {
+            writeOther(value)
+        }
+    }
+
+    /// Values of other types: casts, slower but complete.
+    private mutating func writeOther(_ value: Any) {
+        switch value {
+        case let string as String: write(string: string)
+        case let object as [String: Any]: write(object: object)
+        case let array as [Any]: write(elements: array) { $0.write($1) }
+        case let float as Float: write(double: Double(float))
+        case let integer as Int32: append(String(integer))
+        case let integer as Int64: append(String(integer))
+        case let integer as UInt32: append(String(integer))
+        case let substring as Substring: write(string: String(substring))
+        case is NSNull: append("null")
+        default: write(string: String(describing: value))
+        }
+    }
+
+    private mutating func write(object: [String: Any]) {
+        bytes.append(UInt8(ascii: "{"))
+        var first = true
+        for (key, value) in object.sorted(by: { $0.key < $1.key }) {
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
+            write(string: key)
+            bytes.append(UInt8(ascii: ":"))
+            write(value)
+        }
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    private mutating func write<Element>(elements: [Element], each: (inout JSONWriter, Element) -> Void) {
+        bytes.append(UInt8(ascii: "["))
+        for (index, element) in elements.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            each(&self, element)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    private mutating func write(number: NSNumber) {
+        switch String(cString: number.objCType) {
+        case "c", "B": append(number.boolValue ? "true" : "false")
+        case "f", "d": write(double: number.doubleValue)
+        case "Q", "L", "I", "S", "C": append(number.stringValue)
+        default: append(String(number.int64Value))
+        }
+    }
+
+    private mutating func write(double: Double) {
+        guard double.isFinite else { return append("null") }
+        if double == double.rounded(), abs(double) < 1e15 {
+            append(String(Int64(double)))
+        } else {
+            append("\(double)")
+        }
+    }
+
+    private mutating func write(string: String) {
+        bytes.append(UInt8(ascii: "\""))
+        let plain =
+            string.utf8.withContiguousStorageIfAvailable { utf8 in
+                !utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+            } ?? false
+        if plain {
+            bytes.append(contentsOf: string.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): append("\\\"")
+            case UInt8(ascii: "\\"): append("\\\\")
+            case 0x0A: append("\\n")
+            case 0x0D: append("\\r")
+            case 0x09: append("\\t")
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                append("\\u00")
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0x0F)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+}

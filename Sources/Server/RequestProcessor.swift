@@ -1,0 +1,202 @@
+import Foundation
+import Logging
+import NIOCore
+
+/// Turns one request line into its response line: parses it, checks each request's shape,
+/// token and deadline, runs the method and writes the answer (nil when nothing is owed:
+/// notifications only). Runs on the worker pool, never on an event loop.
+public struct RequestProcessor: Sendable {
+    let cases: CaseService
+    let status: ServerStatus
+    let limits: ServerLimits
+    let audit: AuditLog?
+    let token: String?
+    let logCases: Bool
+    let logger: Logger
+    /// The `info` result, rendered once.
+    private let infoJSON: String
+
+    public init(
+        cases: CaseService, status: ServerStatus, limits: ServerLimits, audit: AuditLog?, token: String?,
+        logCases: Bool = false, logger: Logger
+    ) {
+        self.cases = cases
+        self.status = status
+        self.limits = limits
+        self.audit = audit
+        self.token = token
+        self.logCases = logCases
+        self.logger = logger
+        let info: [String: Any] = [
+            "name": "ddx", "protocol": "JSON-RPC 2.0, one message per line",
+            "methods": ["rank", "normalize", "health", "info"],
+            "knowledge_base": cases.knowledgeBaseVersion, "model": cases.modelVersion,
+            "token_required": token != nil,
+            "limits": [
+                "max_line_bytes": limits.maxLineBytes, "max_batch_size": limits.maxBatchSize,
+                "max_connections": limits.maxConnections,
+                "max_in_flight_per_connection": limits.maxInFlightPerConnection,
+                "max_in_flight": limits.maxInFlight,
+                "idle_timeout_seconds": Self.seconds(limits.idleTimeout),
+                "request_deadline_seconds": Self.seconds(limits.requestDeadline),
+            ] as [String: Any],
+        ]
+        infoJSON = JSONLine.encode(info)
+    }
+
+    /// What a line came to: the response text (nil when none is owed) and how many answers it holds.
+    public struct Reply: Sendable {
+        public var text: String?
+        public var answers: Int
+    }
+
+    /// The reply to one line, read at `received`.
+    public func process(_ line: ByteBuffer, received: NIODeadline) -> Reply {
+        let parsed = line.withUnsafeReadableBytes { JSONLine.parse($0) }
+        let value: Any
+        switch parsed {
+        case .failure(let error):
+            logger.info("rejected a line: \(error.code) \(error.data)")
+            return Reply(text: Self.errorResponse(id: "null", error), answers: 1)
+        case .success(let parsedValue): value = parsedValue
+        }
+        guard let batch = value as? [Any] else {
+            let text = respond(to: value, received: received)
+            return Reply(text: text, answers: text == nil ? 0 : 1)
+        }
+        guard !batch.isEmpty else {
+            return Reply(text: Self.errorResponse(id: "null", .invalidRequest("an empty batch")), answers: 1)
+        }
+        guard batch.count <= limits.maxBatchSize else {
+            let error = RPCError.invalidRequest(
+                "a batch of \(batch.count) requests; at most \(limits.maxBatchSize) are allowed per batch")
+            return Reply(text: Self.errorResponse(id: "null", error), answers: 1)
+        }
+        let responses = batch.compactMap { respond(to: $0, received: received) }
+        guard !responses.isEmpty else { return Reply(text: nil, answers: 0) }
+        return Reply(text: "[" + responses.joined(separator: ",") + "]", answers: responses.count)
+    }
+
+    /// The -32600 reply to a line over the length limit.
+    public func overlongLine(bytes: Int) -> Reply {
+        let error = RPCError.invalidRequest(
+            "the line is longer than the limit of \(limits.maxLineBytes) bytes (\(bytes) bytes read so far);"
+                + " it is skipped up to the next newline")
+        logger.info("rejected a line: \(error.code) over \(limits.maxLineBytes) bytes")
+        return Reply(text: Self.errorResponse(id: "null", error), answers: 1)
+    }
+
+    /// The response to one request of a line, or nil for a notification.
+    private func respond(to value: Any, received: NIODeadline) -> String? {
+        let request: RPCRequest
+        switch RPCRequest.read(value) {
+        case .failure(let invalid):
+            logger.info("invalid request: \(invalid.error.data)")
+            return Self.errorResponse(id: invalid.id, invalid.error)
+        case .success(let read): request = read
+        }
+        let answer = run(request, received: received)
+        guard let id = request.id else { return nil }
+        switch answer {
+        case .success(let result): return Self.successResponse(id: id, result)
+        case .failure(let error): return Self.errorResponse(id: id, error)
+        }
+    }
+
+    /// Runs the request's method after the token and deadline checks; clinical methods are audited.
+    private func run(_ request: RPCRequest, received: NIODeadline) -> Result<String, RPCError> {
+        if let failure = admissionError(request, received: received) { return .failure(failure) }
+        switch request.method {
+        case "info": return .success(infoJSON)
+        case "health": return encoded(status.health)
+        case "rank": return runAudited(request, received: received, cases.rank)
+        case "normalize": return runAudited(request, received: received, cases.normalize)
+        default:
+            let known = "rank, normalize, health, info"
+            return .failure(.methodNotFound("no method \(JSONLine.quoted(request.method)); the methods are \(known)"))
+        }
+    }
+
+    private func admissionError(_ request: RPCRequest, received: NIODeadline) -> RPCError? {
+        if let token, !Self.constantTimeEqual(request.token, token) {
+            let reason = request.token == nil ? "no token" : "wrong token"
+            logger.warning("refused request \(request.id ?? "(notification)") (\(request.method)): \(reason)")
+            return .unauthorized(
+                "this server requires the shared secret in a top-level \"token\" member (or params.token)")
+        }
+        let waited = NIODeadline.now() - received
+        if waited > limits.requestDeadline.timeAmount {
+            return .deadlineExceeded(
+                "the request waited \(waited.nanoseconds / 1_000_000) ms, over the deadline of "
+                    + "\(Self.seconds(limits.requestDeadline)) s; it was not run")
+        }
+        return nil
+    }
+
+    private func runAudited(
+        _ request: RPCRequest, received: NIODeadline, _ method: (Any?) throws(RPCError) -> MethodOutcome
+    ) -> Result<String, RPCError> {
+        if logCases, let params = request.params, case let text = JSONLine.encode(params) {
+            logger.info("request \(request.id ?? "(notification)") \(request.method) params: \(text)")
+        }
+        let result: Result<String, RPCError>
+        var outcome: MethodOutcome?
+        do {
+            let answer = try method(request.params)
+            outcome = answer
+            result = encoded(answer.result)
+        } catch {
+            if error.code != RPCError.invalidParamsCode || logCases {
+                logger.info("request \(request.id ?? "(notification)") \(request.method): \(error)")
+            } else {
+                logger.info(
+                    "request \(request.id ?? "(notification)") \(request.method): \(error.code) \(error.message)")
+            }
+            result = .failure(error)
+        }
+        let latency = Double((NIODeadline.now() - received).nanoseconds) / 1e6
+        audit?.record(
+            AuditRecord(
+                requestID: request.id ?? "", time: Date(), method: request.method, caseDigest: outcome?.caseDigest,
+                topIDs: outcome?.topIDs ?? [], knowledgeBase: cases.knowledgeBaseVersion, model: cases.modelVersion,
+                latencyMilliseconds: (latency * 1000).rounded() / 1000, errorCode: result.errorCode))
+        return result
+    }
+
+    private func encoded(_ object: [String: Any]) -> Result<String, RPCError> {
+        .success(JSONLine.encode(object))
+    }
+
+    // MARK: - Responses
+
+    static func successResponse(id: String, _ result: String) -> String {
+        "{\"id\":\(id),\"jsonrpc\":\"2.0\",\"result\":\(result)}"
+    }
+
+    static func errorResponse(id: String, _ error: RPCError) -> String {
+        let body = JSONLine.encode(error.json)
+        return "{\"error\":\(body),\"id\":\(id),\"jsonrpc\":\"2.0\"}"
+    }
+
+    private static func constantTimeEqual(_ given: String?, _ expected: String) -> Bool {
+        let a = Array((given ?? "").utf8)
+        let b = Array(expected.utf8)
+        var difference = UInt8(a.count == b.count ? 0 : 1)
+        for index in 0..<b.count {
+            difference |= b[index] ^ (index < a.count ? a[index] : 0)
+        }
+        return difference == 0 && given != nil
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}
+
+extension Result where Failure == RPCError {
+    fileprivate var errorCode: Int? {
+        if case .failure(let error) = self { return error.code }
+        return nil
+    }
+}

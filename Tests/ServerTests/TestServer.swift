@@ -1,0 +1,65 @@
+import Foundation
+import Knowledge
+import Logging
+import NIOCore
+import NIOPosix
+import Server
+import ServiceLifecycle
+import TestFixtures
+
+/// A real daemon on an ephemeral loopback port, over the toy knowledge base and a stub ranker.
+final class TestServer: Sendable {
+    let port: Int
+    let auditPath: String
+    let status: ServerStatus
+    private let serviceGroup: ServiceGroup
+    private let task: Task<Void, any Error>
+    private let group: MultiThreadedEventLoopGroup
+    private let pool: NIOThreadPool
+
+    static func cases(delay: Duration = .zero) throws -> CaseService {
+        CaseService(knowledgeBase: try ToyRelease.knowledgeBase(), ranker: StubRanker(delay: delay))
+    }
+
+    init(limits: ServerLimits = ServerLimits(), token: String? = nil, delay: Duration = .zero) async throws {
+        var logger = Logger(label: "test.server")
+        logger.logLevel = .critical
+        group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        pool = NIOThreadPool(numberOfThreads: 2)
+        pool.start()
+        auditPath =
+            FileManager.default.temporaryDirectory
+            .appendingPathComponent("ddx-audit-\(UUID().uuidString).sqlite").path
+        let audit = AuditLog(store: try AuditStore(path: auditPath), interval: .milliseconds(20), logger: logger)
+        status = ServerStatus()
+        let processor = RequestProcessor(
+            cases: try Self.cases(delay: delay), status: status, limits: limits, audit: audit, token: token,
+            logger: logger)
+        let server = RPCServer(
+            endpoint: .tcp(host: "127.0.0.1", port: 0), processor: processor, group: group, pool: pool,
+            logger: logger)
+        serviceGroup = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [
+                    .init(service: audit),
+                    .init(service: server, successTerminationBehavior: .gracefullyShutdownGroup),
+                ],
+                logger: logger))
+        let services = serviceGroup
+        task = Task { try await services.run() }
+        port = try await server.boundAddress()?.port ?? 0
+    }
+
+    /// Shuts down gracefully, as SIGTERM does, and waits until the service group has returned.
+    func stop() async throws {
+        await serviceGroup.triggerGracefulShutdown()
+        try await task.value
+        try await pool.shutdownGracefully()
+        try await group.shutdownGracefully()
+    }
+
+    func client() throws -> LineClient { try LineClient(port: port) }
+
+    /// The audit rows written so far.
+    func auditRecords() throws -> [AuditRecord] { try AuditStore(path: auditPath).records() }
+}
