@@ -26,10 +26,16 @@ public enum KnowledgeStore {
             try insertAnnotations(annotations, db)
         }
         try queue.close()
-        if FileManager.default.fileExists(atPath: url.path) {
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-        } else {
-            try FileManager.default.moveItem(at: temporary, to: url)
+        try replace(url, with: temporary)
+    }
+
+    /// Puts `temporary` in the place of `url` in one step (rename(2) replaces an existing file
+    /// atomically; `FileManager.replaceItemAt` removes the old file and then fails on Linux).
+    private static func replace(_ url: URL, with temporary: URL) throws {
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw KnowledgeStoreError.unwritable(url.path, reason: reason)
         }
     }
 
@@ -87,6 +93,7 @@ public enum KnowledgeStoreError: Error, CustomStringConvertible {
     case missing(String)
     case schemaMismatch(found: Int, expected: Int)
     case incomplete(String)
+    case unwritable(String, reason: String)
 
     public var description: String {
         switch self {
@@ -96,6 +103,8 @@ public enum KnowledgeStoreError: Error, CustomStringConvertible {
             "knowledge base schema \(found) does not match this ddx (\(expected)): run `ddx setup --force` to rebuild"
         case .incomplete(let what):
             "knowledge base is incomplete: \(what); run `ddx setup --force` to rebuild"
+        case .unwritable(let path, let reason):
+            "could not put the new knowledge base at \(path): \(reason)"
         }
     }
 }

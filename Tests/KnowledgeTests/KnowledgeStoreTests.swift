@@ -35,6 +35,21 @@ import Testing
         #expect(try KnowledgeStore.counts(at: store)["annotation"] == 10)
     }
 
+    @Test func rebuildingOverAnExistingStoreReplacesIt() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let obo = folder.appendingPathComponent("hp.obo")
+        let hpoa = folder.appendingPathComponent("phenotype.hpoa")
+        try ToyRelease.obo.write(to: obo, atomically: true, encoding: .utf8)
+        try ToyRelease.hpoa.write(to: hpoa, atomically: true, encoding: .utf8)
+        let store = folder.appendingPathComponent("kb.sqlite")
+        _ = try KnowledgeBuilder().build(ontologyFile: obo, annotationFile: hpoa, into: store) { _ in }
+        _ = try KnowledgeBuilder().build(ontologyFile: obo, annotationFile: hpoa, into: store) { _ in }
+        #expect(try KnowledgeStore.load(from: store).diseases.count == 4)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
     @Test func reportsAMissingStore() throws {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("ddx-none-\(UUID()).sqlite")
         #expect(throws: KnowledgeStoreError.self) { try KnowledgeStore.load(from: missing) }
