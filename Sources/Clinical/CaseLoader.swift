@@ -3,9 +3,9 @@ import Foundation
 /// Reads a case input — a file, `-` for stdin, or bytes — and tells its kind by content,
 /// never by file extension:
 ///
-/// - several non-blank lines, the first starting with `{`, and the first or second a JSON
-///   object on its own: a JSON Lines batch; each line is read separately and a bad line
-///   fails only its entry;
+/// - several non-blank lines, the first starting with `{`, and either the first a JSON object
+///   on its own or the second and third (if any) so: a JSON Lines batch; each line is read
+///   separately and a bad line fails only its entry;
 /// - otherwise one document: text starting with `{` (or `[`) must be a JSON object, a ddx
 ///   case or a phenopacket; any other UTF-8 text is a free-text vignette.
 ///
@@ -91,11 +91,21 @@ public struct CaseLoader: Sendable {
         if let bytes = first.bytes {
             _ = try InputTextDecoder.decode(bytes, at: InputLocation(source: source, line: first.number))
         }
-        if first.firstVisibleByte == UInt8(ascii: "{"),
-            let second = try scanner.nextNonBlank(collectingInto: &head),
-            Self.isObjectLine(first) || Self.isObjectLine(second)
-        {
+        guard first.firstVisibleByte == UInt8(ascii: "{"),
+            let second = try scanner.nextNonBlank(collectingInto: &head)
+        else { return try readDocument(source: source, head: head, rest: &scanner) }
+        if Self.isObjectLine(first) {
             return readBatch(source: source, head: [first, second], rest: &scanner)
+        }
+        // A bad first line of a batch, or the first line of a pretty-printed document whose
+        // second line happens to be a whole object ({"findings": [ / {…} / ]}): a batch goes on
+        // with objects, a document closes what its first line opened.
+        guard Self.isObjectLine(second) else { return try readDocument(source: source, head: head, rest: &scanner) }
+        guard let third = try scanner.nextNonBlank(collectingInto: &head) else {
+            return readBatch(source: source, head: [first, second], rest: &scanner)
+        }
+        if Self.isObjectLine(third) {
+            return readBatch(source: source, head: [first, second, third], rest: &scanner)
         }
         return try readDocument(source: source, head: head, rest: &scanner)
     }

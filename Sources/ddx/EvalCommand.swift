@@ -119,7 +119,8 @@ struct EvalCommand: ParsableCommand {
         }
         if let refused = readerRun?.refusedRows, refused > 0 {
             Terminal.error(
-                "\(refused) rows of \(readers ?? "the responses") were refused (see above); the rest are reported")
+                "\(refused) \(refused == 1 ? "row" : "rows") of \(readers ?? "the responses") "
+                    + "\(refused == 1 ? "was" : "were") refused (see above); the rest are reported")
             failed = true
         }
         if failed { throw ExitCode(1) }

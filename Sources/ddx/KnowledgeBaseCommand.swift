@@ -69,7 +69,8 @@ struct KnowledgeBaseCommand: ParsableCommand {
                     Terminal.output("sha256          \(checksum)  \(file)")
                 }
                 for (table, count) in counts.sorted(by: { $0.key < $1.key }) {
-                    Terminal.output("\(table.padding(toLength: 16, withPad: " ", startingAt: 0))\(count)")
+                    let label = table.padding(toLength: max(16, table.count + 1), withPad: " ", startingAt: 0)
+                    Terminal.output("\(label)\(count)")
                 }
             }
         }

@@ -17,13 +17,13 @@ struct RankCommand: ParsableCommand {
             """)
 
     @Argument(help: "Case file, or - for standard input.") var input: String
-    @Option(help: "How many candidates to list.") var top = 10
+    @Option(help: "How many candidates to list (at most as many as the ranker has).") var top = 10
     @Option(help: "Ranker: \(ModelName.allCases.map(\.rawValue).joined(separator: ", ")).")
     var model: ModelName = .default
     @Option(help: "text or json.") var format: OutputFormat = .text
 
     func validate() throws {
-        guard (1...1000).contains(top) else { throw ValidationError("--top must be between 1 and 1000") }
+        guard top >= 1 else { throw ValidationError("--top must be at least 1") }
     }
 
     func run() throws {
@@ -51,7 +51,9 @@ struct RankCommand: ParsableCommand {
         }
         if failed > 0 {
             Terminal.error(
-                "\(failed) of \(cases.entries.count) cases could not be read (see above); the others were ranked")
+                failed == cases.entries.count
+                    ? "no case could be read (see above)"
+                    : "\(failed) of \(cases.entries.count) cases could not be read (see above); the others were ranked")
             throw ExitCode(1)
         }
     }

@@ -75,6 +75,14 @@ import Testing
         #expect(input.cases.map(\.id) == ["b"])
     }
 
+    @Test func aPrettyPrintedCaseWhoseSecondLineIsAnObjectStaysOneDocument() throws {
+        let text = "{\"id\": \"p\", \"findings\": [\n{\"id\": \"HP:0001166\", \"status\": \"present\"}\n]}\n"
+        let input = try Fixtures.load(text, source: "pretty.json")
+        #expect(input.layout == .document)
+        #expect(input.errors.isEmpty)
+        #expect(input.cases.map(\.id) == ["p"])
+    }
+
     @Test func readsOtherTextAsAFreeTextVignette() throws {
         let input = try Fixtures.load(
             "\n  A 34-year-old woman with long fingers and lens dislocation.\n", source: "vignette.json")
