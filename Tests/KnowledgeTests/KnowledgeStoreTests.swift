@@ -11,13 +11,19 @@ import Testing
         return url
     }
 
-    @Test func buildsFromFilesAndLoadsTheSameKnowledge() throws {
-        let folder = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
+    /// The toy release's hp.obo and phenotype.hpoa, written into `folder`.
+    private func toyReleaseFiles(in folder: URL) throws -> (obo: URL, hpoa: URL) {
         let obo = folder.appendingPathComponent("hp.obo")
         let hpoa = folder.appendingPathComponent("phenotype.hpoa")
         try ToyRelease.obo.write(to: obo, atomically: true, encoding: .utf8)
         try ToyRelease.hpoa.write(to: hpoa, atomically: true, encoding: .utf8)
+        return (obo, hpoa)
+    }
+
+    @Test func buildsFromFilesAndLoadsTheSameKnowledge() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (obo, hpoa) = try toyReleaseFiles(in: folder)
         let store = folder.appendingPathComponent("kb.sqlite")
 
         let summary = try KnowledgeBuilder().build(ontologyFile: obo, annotationFile: hpoa, into: store) { _ in }
@@ -38,10 +44,7 @@ import Testing
     @Test func rebuildingOverAnExistingStoreReplacesIt() throws {
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let obo = folder.appendingPathComponent("hp.obo")
-        let hpoa = folder.appendingPathComponent("phenotype.hpoa")
-        try ToyRelease.obo.write(to: obo, atomically: true, encoding: .utf8)
-        try ToyRelease.hpoa.write(to: hpoa, atomically: true, encoding: .utf8)
+        let (obo, hpoa) = try toyReleaseFiles(in: folder)
         let store = folder.appendingPathComponent("kb.sqlite")
         _ = try KnowledgeBuilder().build(ontologyFile: obo, annotationFile: hpoa, into: store) { _ in }
         _ = try KnowledgeBuilder().build(ontologyFile: obo, annotationFile: hpoa, into: store) { _ in }
