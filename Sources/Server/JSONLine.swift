@@ -1,4 +1,5 @@
 import Foundation
+import Service
 
 /// Reading and writing the JSON of one protocol line, defensively.
 ///
@@ -77,8 +78,8 @@ enum JSONLine {
     }
 
     /// A JSON string literal.
-    static func quoted(_ string: String) -> String { JSONWriter.text(string) }
+    static func quoted(_ string: String) -> String { JSONText.line(string) }
 
     /// One-line JSON with sorted keys.
-    static func encode(_ object: Any) -> String { JSONWriter.text(object) }
+    static func encode(_ object: Any) -> String { JSONText.line(object) }
 }

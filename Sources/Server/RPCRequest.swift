@@ -1,4 +1,5 @@
 import Foundation
+import Service
 
 /// One JSON-RPC 2.0 request, checked for shape: `jsonrpc` is "2.0", `method` a string,
 /// `params` (if any) an object or array, `id` (if any) a string, number or null.
@@ -62,7 +63,7 @@ struct RPCRequest: @unchecked Sendable {
         if value is NSNull { return "null" }
         if let string = value as? String { return JSONLine.quoted(string) }
         if let number = value as? NSNumber, !isBoolean(number) {
-            return JSONWriter.text(number)
+            return JSONText.line(number)
         }
         return nil
     }

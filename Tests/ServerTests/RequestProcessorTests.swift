@@ -169,26 +169,3 @@ import Testing
         #expect(try digest(other)?.count == 64)
     }
 }
-
-@Suite struct JSONWriterTests {
-    @Test func writesWhatJSONSerializationReadsBack() throws {
-        let value: [String: Any] = [
-            "b": 1, "a": "quote \" backslash \\ newline \n tab \t bell \u{07} é", "c": [true, false, NSNull()],
-            "d": 2.5, "e": 3.0, "f": ["nested": ["x": -7]], "g": Double.infinity,
-        ]
-        let text = JSONWriter.text(value)
-        #expect(text.hasPrefix(#"{"a":"#))
-        #expect(text.contains(#""e":3,"#))
-        #expect(text.contains(#""g":null"#))
-        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(parsed["a"] as? String == value["a"] as? String)
-        #expect(parsed["d"] as? Double == 2.5)
-        #expect(((parsed["f"] as? [String: Any])?["nested"] as? [String: Any])?["x"] as? Int == -7)
-        #expect((parsed["c"] as? [Any])?.count == 3)
-    }
-
-    @Test func writesParsedNumbersAsTheyWere() throws {
-        let parsed = try JSONSerialization.jsonObject(with: Data("[7, -1.25, true, 12345678901]".utf8))
-        #expect(JSONWriter.text(parsed) == "[7,-1.25,true,12345678901]")
-    }
-}

@@ -1,25 +1,21 @@
 import Foundation
 
-/// Writes the JSON values the daemon answers with (`[String: Any]` trees of strings, numbers,
-/// booleans, arrays, objects and `NSNull`) as one line with sorted keys.
+/// Writes `[String: Any]` trees of strings, numbers, booleans, arrays, objects and `NSNull` as
+/// one line of JSON with sorted keys: the one JSON writer behind ``JSONText``.
 ///
-/// It replaces `JSONSerialization.data(withJSONObject:)`, which on Linux spent most of the
-/// daemon's own time bridging to `NSDictionary` and sorting keys through ICU collation. Keys
-/// are sorted as Swift orders strings (by code point for the ASCII keys ddx writes); whole
-/// doubles are written without a fraction, as `JSONSerialization` does; non-finite numbers
-/// (which JSON cannot express) are written as `null`.
+/// It replaces `JSONSerialization.data(withJSONObject:)`, which on Linux spent most of the time
+/// of `ddx rank --format json` and of the daemon bridging to `NSDictionary` and sorting keys
+/// through ICU collation. Keys are sorted as Swift orders strings (by code point for the ASCII
+/// keys ddx writes); whole doubles are written without a fraction, as `JSONSerialization` does.
+/// What JSON cannot hold (a non-finite number, a value of another type) is written as `null`
+/// or as its description, and remembered in ``problem`` for callers that refuse it.
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
+    /// The first value JSON cannot hold, described; nil when every value was written faithfully.
+    private(set) var problem: String?
 
     init(capacity: Int = 1024) {
         bytes.reserveCapacity(capacity)
-    }
-
-    /// The value as one line of JSON text.
-    static func text(_ value: Any) -> String {
-        var writer = JSONWriter()
-        writer.write(value)
-        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     mutating func write(_ value: Any) {
@@ -59,7 +55,9 @@ struct JSONWriter {
         case let integer as UInt32: append(String(integer))
         case let substring as Substring: write(string: String(substring))
         case is NSNull: append("null")
-        default: write(string: String(describing: value))
+        default:
+            if problem == nil { problem = "JSON cannot hold a value of type \(Swift.type(of: value))" }
+            write(string: String(describing: value))
         }
     }
 
@@ -95,7 +93,10 @@ struct JSONWriter {
     }
 
     private mutating func write(double: Double) {
-        guard double.isFinite else { return append("null") }
+        guard double.isFinite else {
+            if problem == nil { problem = "JSON cannot hold the number \(double)" }
+            return append("null")
+        }
         if double == double.rounded(), abs(double) < 1e15 {
             append(String(Int64(double)))
         } else {
@@ -121,6 +122,8 @@ struct JSONWriter {
             case 0x0A: append("\\n")
             case 0x0D: append("\\r")
             case 0x09: append("\\t")
+            case 0x08: append("\\b")
+            case 0x0C: append("\\f")
             case 0..<0x20:
                 let hex = Array("0123456789abcdef".utf8)
                 append("\\u00")
