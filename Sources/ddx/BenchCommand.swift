@@ -50,8 +50,8 @@ struct RankerBenchCommand: ParsableCommand {
         guard let loaded else { throw CommandFailure("the knowledge base did not load") }
         let indexTime = clock.measure { index = PhenotypeIndex(knowledgeBase: loaded) }
         guard let index, !patients.isEmpty else { throw CommandFailure("\(cases): no cases to rank") }
-        let normalizer = CaseNormalizer(ontology: index.ontology)
-        patients = patients.map(normalizer.normalize)
+        let ingestor = CaseIngestor(knowledgeBase: index.knowledgeBase)
+        patients = patients.map(ingestor.ingest)
 
         var results: [[String: Any]] = []
         for model in models.isEmpty ? ModelName.allCases : models {

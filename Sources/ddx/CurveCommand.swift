@@ -3,6 +3,7 @@ import Clinical
 import Evaluation
 import Foundation
 import Ranking
+import Service
 
 /// `ddx bench curve`: accuracy against speed for the neural rankers over the number of
 /// candidates they re-rank, as a table and an SVG plot.
@@ -28,8 +29,8 @@ struct CurveCommand: ParsableCommand {
         }
         let workspace = Workspace()
         let index = try workspace.loadIndex()
-        let normalizer = CaseNormalizer(ontology: index.ontology)
-        let all = try CaseSource(path: cases).read().cases.map(normalizer.normalize).filter { $0.truth != nil }
+        let ingestor = CaseIngestor(knowledgeBase: index.knowledgeBase)
+        let all = try CaseSource(path: cases).read().cases.map(ingestor.ingest).filter { $0.truth != nil }
         let validation = PublicationSplit().split(all).validation
         let clock = ContinuousClock()
         var series: [SVGLineChart.Series] = []

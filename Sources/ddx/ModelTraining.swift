@@ -4,6 +4,7 @@ import FastFeedforward
 import Foundation
 import Knowledge
 import Ranking
+import Service
 import Statistics
 
 /// Trains a neural re-ranker and writes it to the data directory: what `ddx train` does,
@@ -68,8 +69,8 @@ struct ModelTraining {
                 "\(casesPath) not found: training on simulated patients only (set DDX_TRAINING_CASES or --cases)")
             return ([], [])
         }
-        let normalizer = CaseNormalizer(ontology: index.ontology)
-        let cases = try CaseSource(path: casesPath).read().cases.map(normalizer.normalize)
+        let ingestor = CaseIngestor(knowledgeBase: index.knowledgeBase)
+        let cases = try CaseSource(path: casesPath).read().cases.map(ingestor.ingest)
         return PublicationSplit(validationShare: validationShare).split(cases)
     }
 
