@@ -53,6 +53,8 @@ struct JSONWriter {
         case let integer as Int32: append(String(integer))
         case let integer as Int64: append(String(integer))
         case let integer as UInt32: append(String(integer))
+        case let integer as UInt64: append(String(integer))
+        case let integer as UInt: append(String(integer))
         case let substring as Substring: write(string: String(substring))
         case is NSNull: append("null")
         default:

@@ -33,6 +33,11 @@ import Testing
         #expect(try JSONText.encode(parsed) == (try foundation(parsed)))
     }
 
+    @Test func writesEveryIntegerTypeCommandsUse() throws {
+        let object: [String: Any] = ["a": UInt64(7), "b": Int64(-3), "c": Int32(2), "d": UInt32(5), "e": UInt(9)]
+        #expect(try JSONText.encode(object) == #"{"a":7,"b":-3,"c":2,"d":5,"e":9}"#)
+    }
+
     @Test func sortsKeysAndKeepsSlashes() throws {
         #expect(try JSONText.encode(["b": 1, "a": "x/y"]) == #"{"a":"x/y","b":1}"#)
     }
