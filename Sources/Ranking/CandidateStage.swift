@@ -1,34 +1,58 @@
 import Clinical
 
-/// The exact candidate stage of the neural rankers: the classical likelihood-ratio scores over
-/// all diseases, of which the best `count` go on, with their scores standardised over the
-/// candidates (mean 0, deviation 1) as an input to the network.
+/// The candidate stage of the neural rankers: the classical likelihood-ratio score, counted
+/// over informative matches only (``LikelihoodRanker/informativeScores(_:threshold:)``), picks
+/// the best `count` diseases, whose scores, standardised over the candidates (mean 0,
+/// deviation 1), are an input to the network.
+///
+/// Restricting matches to ancestors with information content ≥ `threshold` (3 by default:
+/// features shared by at most 1 in 20 diseases) leaves each case touching a few thousand
+/// diseases instead of all 12,687, at almost no cost in accuracy (Evaluation/fff.md). A case
+/// whose informative matches touch fewer diseases than `count` is scored exactly instead.
 public struct CandidateStage: Sendable {
     public let classical: LikelihoodRanker
     public let count: Int
+    public let threshold: Float
+    private let scratch: SparseScoresPool
 
-    public init(index: PhenotypeIndex, count: Int = 100) {
+    public static let defaultThreshold: Float = 3
+
+    public init(index: PhenotypeIndex, count: Int = 100, threshold: Float = CandidateStage.defaultThreshold) {
         classical = LikelihoodRanker(index: index)
         self.count = count
+        self.threshold = threshold
+        scratch = SparseScoresPool(diseaseCount: index.diseaseCount)
     }
 
     /// Candidates of a case: disease positions (best first) and standardised classical scores.
     public struct Candidates: Sendable, Equatable {
         public var diseases: [Int32]
         public var standardized: [Float]
+
+        public init(diseases: [Int32], standardized: [Float]) {
+            self.diseases = diseases
+            self.standardized = standardized
+        }
+
+        /// Candidates with their raw scores, best first, standardised.
+        init(scored: [(disease: Int32, score: Float)]) {
+            let values = scored.map { $0.score }
+            let mean = values.reduce(0, +) / Float(max(values.count, 1))
+            let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Float(max(values.count, 1))
+            let deviation = max(variance.squareRoot(), 1e-3)
+            self.init(diseases: scored.map { $0.disease }, standardized: values.map { ($0 - mean) / deviation })
+        }
     }
 
+    /// The best `count` diseases by informative matches; when those touch fewer diseases than
+    /// that (a case of generic findings), the best by the exact classical score over all diseases.
     public func candidates(_ query: CaseQuery) -> Candidates {
-        candidates(scores: classical.scores(query))
-    }
-
-    /// Candidates from the classical scores of every disease.
-    func candidates(scores: [Float]) -> Candidates {
-        let top = TopSelection.topIndices(scores, count: count)
-        let values = top.map { scores[$0] }
-        let mean = values.reduce(0, +) / Float(max(values.count, 1))
-        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Float(max(values.count, 1))
-        let deviation = max(variance.squareRoot(), 1e-3)
-        return Candidates(diseases: top.map(Int32.init), standardized: values.map { ($0 - mean) / deviation })
+        let informative = scratch.withScores { scores in
+            classical.informativeScores(query, threshold: threshold, into: &scores)
+            return scores.touchedDiseaseCount >= count ? scores.top(count) : nil
+        }
+        if let informative { return Candidates(scored: informative) }
+        let exact = classical.scores(query)
+        return Candidates(scored: TopSelection.topIndices(exact, count: count).map { (Int32($0), exact[$0]) })
     }
 }

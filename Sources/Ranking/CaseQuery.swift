@@ -18,8 +18,8 @@ public struct CaseQuery: Sendable, Equatable {
     }
 
     public init(_ patient: PatientCase, ontology: Ontology) {
-        var present: Set<Int32> = []
-        var absent: Set<Int32> = []
+        var present: [Int32] = []
+        var absent: [Int32] = []
         var unknown: [TermID] = []
         for finding in patient.findings {
             guard let position = ontology.position(of: finding.id), !ontology.terms[Int(position)].isObsolete else {
@@ -27,20 +27,22 @@ public struct CaseQuery: Sendable, Equatable {
                 continue
             }
             switch finding.status {
-            case .present: present.insert(position)
-            case .absent: absent.insert(position)
+            case .present: present.append(position)
+            case .absent: absent.append(position)
             }
         }
-        var implied: Set<Int32> = []
+        present = present.sortedUnique()
+        var implied: [Int32] = []
         for term in present {
-            implied.formUnion(ontology.ancestorIndices[Int(term)].dropFirst())
+            implied.append(contentsOf: ontology.ancestorIndices[Int(term)].dropFirst())
         }
-        let keptAbsent = absent.subtracting(present).subtracting(implied)
-        self.present = present.subtracting(implied).sorted()
+        implied = implied.sortedUnique()
+        let keptAbsent = absent.sortedUnique().filter { !present.sortedContains($0) && !implied.sortedContains($0) }
+        self.present = present.filter { !implied.sortedContains($0) }
         // An excluded term below another excluded term says nothing more.
         self.absent = keptAbsent.filter { term in
-            !ontology.ancestorIndices[Int(term)].dropFirst().contains { keptAbsent.contains($0) }
-        }.sorted()
+            !ontology.ancestorIndices[Int(term)].dropFirst().contains { keptAbsent.sortedContains($0) }
+        }
         self.unknown = unknown
     }
 }

@@ -14,12 +14,12 @@ struct EvidenceExplainer: Sendable {
     /// the weight (the share of the match value the score uses for these terms).
     func matches(_ terms: [Int32], disease: Int, scale: Float = 1) -> [FindingMatch] {
         let ontology = index.ontology
-        let information = index.informationContent.values
         var matches: [FindingMatch] = []
         for term in terms {
-            var best: (weight: Float, ancestor: Int32, frequency: Float?)?
-            for ancestor in ontology.ancestorIndices[Int(term)]
-            where information[Int(ancestor)] >= scorer.minimumInformation {
+            var best: (weight: Float, ancestor: Int32, entry: Int)?
+            for ancestor in scorer.ancestorsByCeiling[Int(term)] {
+                // Ancestors come highest ceiling first: none of the rest can beat the best.
+                guard scorer.ceilings[Int(ancestor)] >= (best?.weight ?? 0) else { break }
                 guard let entry = index.postingEntry(of: Int32(disease), reaching: ancestor) else { continue }
                 let weight = scorer.values[Int(ancestor)][entry]
                 let bestWeight = best?.weight ?? 0
@@ -30,10 +30,10 @@ struct EvidenceExplainer: Sendable {
                 {
                     continue
                 }
-                let frequency = index.postingFrequencies[Int(ancestor)][entry]
-                best = (weight, ancestor, frequency < 0 ? nil : frequency)
+                best = (weight, ancestor, entry)
             }
-            guard let found = best, let feature = feature(of: disease, under: found.ancestor) else { continue }
+            guard let found = best else { continue }
+            let feature = strongestFeature(of: found.ancestor, entry: found.entry)
             matches.append(
                 FindingMatch(
                     query: ontology.terms[Int(term)].id,
@@ -45,10 +45,11 @@ struct EvidenceExplainer: Sendable {
         return matches.sorted { $0.weight > $1.weight }
     }
 
-    /// The disease's most frequent feature at or below `ancestor` (features are kept most
-    /// frequent first, so the first one found is it).
-    private func feature(of disease: Int, under ancestor: Int32) -> PhenotypeIndex.Feature? {
-        index.features[disease].first { index.ontology.ancestorIndices[Int($0.term)].contains(ancestor) }
+    /// The disease's most frequent feature at or below a term, from the term's posting entry.
+    private func strongestFeature(of term: Int32, entry: Int) -> PhenotypeIndex.Feature {
+        let frequency = index.postingFrequencies[Int(term)][entry]
+        return PhenotypeIndex.Feature(
+            term: index.postingFeatures[Int(term)][entry], frequency: frequency < 0 ? nil : frequency)
     }
 
     /// Excluded findings the disease has (or has a more specific form of), where that costs
@@ -60,9 +61,8 @@ struct EvidenceExplainer: Sendable {
         let ontology = index.ontology
         var conflicts: [FindingConflict] = []
         for term in query.absent {
-            guard index.frequency(of: Int32(disease), reaching: term) != nil,
-                let strongest = feature(of: disease, under: term)
-            else { continue }
+            guard let entry = index.postingEntry(of: Int32(disease), reaching: term) else { continue }
+            let strongest = strongestFeature(of: term, entry: entry)
             let weight = penalty(strongest.frequency)
             guard weight < 0 || (strongest.frequency ?? 0) >= 0.5 else { continue }
             conflicts.append(

@@ -15,16 +15,14 @@ public struct FindingBag: Sendable, Equatable {
     }
 
     private static func weighted(_ terms: [Int32], index: PhenotypeIndex) -> [(term: Int32, weight: Float)] {
-        var seen: Set<Int32> = []
-        var bag: [(term: Int32, weight: Float)] = []
-        for term in terms {
-            for ancestor in index.ontology.ancestorIndices[Int(term)] where seen.insert(ancestor).inserted {
-                let information = index.informationContent.values[Int(ancestor)]
-                if information > 0 { bag.append((ancestor, information)) }
-            }
+        var closure: [Int32] = []
+        for term in terms { closure.append(contentsOf: index.ontology.ancestorIndices[Int(term)]) }
+        let information = index.informationContent.values
+        let bag = closure.sortedUnique().compactMap { term -> (term: Int32, weight: Float)? in
+            information[Int(term)] > 0 ? (term, information[Int(term)]) : nil
         }
         let total = bag.reduce(Float(0)) { $0 + $1.weight }
         guard total > 0 else { return [] }
-        return bag.sorted { $0.term < $1.term }.map { ($0.term, $0.weight / total) }
+        return bag.map { ($0.term, $0.weight / total) }
     }
 }

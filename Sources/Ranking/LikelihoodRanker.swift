@@ -72,11 +72,11 @@ public struct LikelihoodRanker: Ranker {
 
     public let parameters: Parameters
     public var modelVersion: String { "baseline-lr-1" }
-    private let index: PhenotypeIndex
-    private let scorer: PostingScorer
+    let index: PhenotypeIndex
+    let scorer: PostingScorer
     private let explainer: EvidenceExplainer
     /// Per term, per posting entry: log(1 − κ f) for an excluded term.
-    private let exclusionPenalties: [[Float]]
+    let exclusionPenalties: [[Float]]
 
     public init(index: PhenotypeIndex, parameters: Parameters = Parameters()) {
         let value = Self.matchValue(parameters)
@@ -126,11 +126,16 @@ public struct LikelihoodRanker: Ranker {
     }
 
     private func addNegatedPenalties(_ query: CaseQuery, to totals: inout [Float]) {
+        forEachNegatedConflict(query) { totals[Int($0)] += parameters.negatedPenalty }
+    }
+
+    /// Calls `body` once per (observed term, disease annotated as not having it or an ancestor).
+    func forEachNegatedConflict(_ query: CaseQuery, _ body: (Int32) -> Void) {
         for term in query.present {
             var penalised: Set<Int32> = []
             for ancestor in index.ontology.ancestorIndices[Int(term)] {
                 for disease in index.negatedDiseases[Int(ancestor)] where penalised.insert(disease).inserted {
-                    totals[Int(disease)] += parameters.negatedPenalty
+                    body(disease)
                 }
             }
         }

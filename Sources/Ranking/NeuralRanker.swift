@@ -12,11 +12,14 @@ public struct NeuralRanker<Layer: FeedforwardLayer>: Ranker {
     private let index: PhenotypeIndex
     private let stage: CandidateStage
 
-    public init(index: PhenotypeIndex, network: RerankerNetwork<Layer>, modelVersion: String, candidates: Int = 100) {
+    public init(
+        index: PhenotypeIndex, network: RerankerNetwork<Layer>, modelVersion: String, candidates: Int = 100,
+        candidateThreshold: Float = CandidateStage.defaultThreshold
+    ) {
         self.index = index
         self.network = network
         self.modelVersion = modelVersion
-        self.stage = CandidateStage(index: index, count: candidates)
+        self.stage = CandidateStage(index: index, count: candidates, threshold: candidateThreshold)
     }
 
     public var knowledgeBaseVersion: String { index.knowledgeBase.version }
@@ -49,9 +52,8 @@ public struct NeuralRanker<Layer: FeedforwardLayer>: Ranker {
         let exponentials = logits.map { exp($0 - maximum) }
         let total = exponentials.reduce(0, +)
         let scores = exponentials.map { $0 / total }
-        return zip(candidates.diseases, scores).enumerated()
-            .sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }
-            .map { ($0.element.0, $0.element.1) }
+        let order = scores.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
+        return order.map { (candidates.diseases[$0], scores[$0]) }
     }
 
     public func rank(_ patient: PatientCase, top: Int) -> Differential {
@@ -67,19 +69,27 @@ public struct NeuralRanker<Layer: FeedforwardLayer>: Ranker {
         }
     }
 
-    /// Among the candidates, the re-ranked position; beyond them, the classical rank (which is
-    /// larger than the candidate count, so the order stays consistent).
+    /// Among the candidates, the re-ranked position; beyond them, the candidate count plus the
+    /// rank among the other diseases by the exact classical score (used by evaluation, which
+    /// needs ranks past the top).
     public func rank(of diseaseID: String, in patient: PatientCase) -> Int? {
         guard let disease = index.knowledgeBase.position(ofDisease: diseaseID) else { return nil }
         let query = CaseQuery(patient, ontology: index.ontology)
         if scoresEveryDisease {
             return reranked(query).firstIndex { $0.disease == disease }.map { $0 + 1 }
         }
-        let scores = stage.classical.scores(query)
-        let candidates = stage.candidates(scores: scores)
+        let candidates = stage.candidates(query)
         if let position = reranked(query, candidates: candidates).firstIndex(where: { $0.disease == disease }) {
             return position + 1
         }
-        return TopSelection.rank(of: Int(disease), in: scores)
+        let scores = stage.classical.scores(query)
+        let isCandidate = Set(candidates.diseases)
+        let target = scores[Int(disease)]
+        var better = 0
+        for (other, score) in scores.enumerated()
+        where (score > target || (score == target && other < Int(disease))) && !isCandidate.contains(Int32(other)) {
+            better += 1
+        }
+        return candidates.diseases.count + better + 1
     }
 }

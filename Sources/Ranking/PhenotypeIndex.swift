@@ -29,6 +29,9 @@ public struct PhenotypeIndex: Sendable {
     /// Per term, parallel to ``postingDiseases``: the largest frequency with which the disease
     /// reaches the term, or `-1` when none of the annotations involved gives a frequency.
     public let postingFrequencies: [[Float]]
+    /// Per term, parallel to ``postingDiseases``: the disease's most frequent feature at or
+    /// below the term (the one whose frequency ``postingFrequencies`` holds).
+    public let postingFeatures: [[Int32]]
 
     public var ontology: Ontology { knowledgeBase.ontology }
     public var diseaseCount: Int { knowledgeBase.diseases.count }
@@ -72,6 +75,7 @@ public struct PhenotypeIndex: Sendable {
         self.negatedDiseases = negatedDiseases
         self.postingDiseases = postings.diseases
         self.postingFrequencies = postings.frequencies
+        self.postingFeatures = postings.features
     }
 
     /// How a disease reaches a term: with this frequency, or nil when no annotation involved gives one.
@@ -109,29 +113,33 @@ public struct PhenotypeIndex: Sendable {
         }
     }
 
+    /// Features are most frequent first, so the first feature to reach a term is the one with
+    /// the largest frequency there.
     private static func postings(ontology: Ontology, features: [[Feature]]) -> (
-        diseases: [[Int32]], frequencies: [[Float]]
+        diseases: [[Int32]], frequencies: [[Float]], features: [[Int32]]
     ) {
         var diseases = Array(repeating: [Int32](), count: ontology.count)
         var frequencies = Array(repeating: [Float](), count: ontology.count)
-        var best = Array(repeating: Float(-2), count: ontology.count)  // -2: not reached yet
+        var strongest = Array(repeating: [Int32](), count: ontology.count)
+        var reachedBy = Array(repeating: Int32(-1), count: ontology.count)  // -1: not reached yet
+        var reachedFrequency = Array(repeating: Float(-1), count: ontology.count)
         var reached: [Int32] = []
         for (disease, list) in features.enumerated() {
             for feature in list {
-                let frequency = feature.frequency ?? -1
-                for ancestor in ontology.ancestorIndices[Int(feature.term)] {
-                    let slot = Int(ancestor)
-                    if best[slot] == -2 { reached.append(ancestor) }
-                    best[slot] = max(best[slot], frequency)
+                for ancestor in ontology.ancestorIndices[Int(feature.term)] where reachedBy[Int(ancestor)] < 0 {
+                    reachedBy[Int(ancestor)] = feature.term
+                    reachedFrequency[Int(ancestor)] = feature.frequency ?? -1
+                    reached.append(ancestor)
                 }
             }
             for term in reached {
                 diseases[Int(term)].append(Int32(disease))
-                frequencies[Int(term)].append(best[Int(term)])
-                best[Int(term)] = -2
+                frequencies[Int(term)].append(reachedFrequency[Int(term)])
+                strongest[Int(term)].append(reachedBy[Int(term)])
+                reachedBy[Int(term)] = -1
             }
             reached.removeAll(keepingCapacity: true)
         }
-        return (diseases, frequencies)
+        return (diseases, frequencies, strongest)
     }
 }

@@ -8,6 +8,13 @@ struct PostingScorer: Sendable {
     let index: PhenotypeIndex
     /// Per term, per posting entry: the value a query term gets through this ancestor.
     let values: [[Float]]
+    /// Per term, the largest of its ``values`` (0 when no disease reaches it): no match
+    /// through the term can be worth more.
+    let ceilings: [Float]
+    /// Per term, its ancestors of at least ``minimumInformation``, highest ceiling first (in
+    /// ancestor order among equal ceilings): a search for a term's best match can stop at the
+    /// first ancestor whose ceiling is below the best value found.
+    let ancestorsByCeiling: [[Int32]]
     /// Ancestors less informative than this are skipped: they reach nearly every disease and
     /// add almost nothing but cost.
     let minimumInformation: Float
@@ -16,9 +23,19 @@ struct PostingScorer: Sendable {
     {
         self.index = index
         self.minimumInformation = minimumInformation
-        self.values = zip(index.postingFrequencies.indices, index.postingFrequencies).map { term, frequencies in
+        let values = zip(index.postingFrequencies.indices, index.postingFrequencies).map { term, frequencies in
             let information = index.informationContent.values[term]
             return frequencies.map { value(information, $0 < 0 ? nil : $0) }
+        }
+        self.values = values
+        let ceilings = values.map { $0.max() ?? 0 }
+        let information = index.informationContent.values
+        self.ceilings = ceilings
+        self.ancestorsByCeiling = index.ontology.ancestorIndices.map { ancestors in
+            ancestors.filter { information[Int($0)] >= minimumInformation }
+                .enumerated()
+                .sorted { (ceilings[Int($0.element)], -$0.offset) > (ceilings[Int($1.element)], -$1.offset) }
+                .map { $0.element }
         }
     }
 
@@ -44,6 +61,30 @@ struct PostingScorer: Sendable {
             totals.withUnsafeMutableBufferPointer { total in
                 for slot in 0..<total.count { total[slot] += best[slot] }
             }
+        }
+    }
+
+    /// Offers `scores` the value of `term` for the diseases that reach it through an
+    /// informative ancestor (information content at least `threshold`); when no such ancestor
+    /// reaches any disease, through the most informative ancestor that does (if it is above
+    /// ``minimumInformation``). This is the fast candidate stage's view of a term: the diseases
+    /// it leaves out would only share generic features with the term.
+    func offerInformative(term: Int32, threshold: Float, to scores: inout SparseScores) {
+        let information = index.informationContent.values
+        var offered = false
+        var fallback: (ancestor: Int, information: Float)?
+        for ancestor in index.ontology.ancestorIndices[Int(term)] {
+            let slot = Int(ancestor)
+            guard !index.postingDiseases[slot].isEmpty else { continue }
+            if information[slot] >= threshold {
+                scores.offer(diseases: index.postingDiseases[slot], values: values[slot])
+                offered = true
+            } else if information[slot] >= minimumInformation && information[slot] > (fallback?.information ?? -1) {
+                fallback = (slot, information[slot])
+            }
+        }
+        if !offered, let fallback {
+            scores.offer(diseases: index.postingDiseases[fallback.ancestor], values: values[fallback.ancestor])
         }
     }
 }

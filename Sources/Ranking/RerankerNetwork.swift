@@ -79,14 +79,21 @@ public struct RerankerNetwork<Layer: FeedforwardLayer>: Sendable {
 
     /// Scores of `candidates` given h and their standardised classical scores.
     public func scores(hidden h: [Float], candidates: [Int32], classical: [Float]) -> [Float] {
-        let vectors = tensors[Tensor.diseaseVectors.rawValue]
-        let bias = tensors[Tensor.diseaseBias.rawValue]
         let gamma = tensors[Tensor.classicalWeight.rawValue][0]
-        return zip(candidates, classical).map { disease, z in
-            let row = Int(disease) * width
-            var dot: Float = 0
-            for j in 0..<width { dot += h[j] * vectors[row + j] }
-            return dot + bias[Int(disease)] + gamma * z
+        let width = width
+        var scores = [Float](repeating: 0, count: candidates.count)
+        tensors[Tensor.diseaseVectors.rawValue].withUnsafeBufferPointer { vectors in
+            tensors[Tensor.diseaseBias.rawValue].withUnsafeBufferPointer { bias in
+                h.withUnsafeBufferPointer { h in
+                    for (position, disease) in candidates.enumerated() {
+                        let row = Int(disease) * width
+                        var dot: Float = 0
+                        for j in 0..<width { dot += h[j] * vectors[row + j] }
+                        scores[position] = dot + bias[Int(disease)] + gamma * classical[position]
+                    }
+                }
+            }
         }
+        return scores
     }
 }

@@ -1,21 +1,15 @@
 /// Picks the best entries of a score array without sorting all of it.
 ///
-/// Ties are broken by position (lower first), so ``topIndices(_:count:)`` and
-/// ``rank(of:in:)`` always agree.
+/// Entries are ordered by score, higher first, and ties by position, lower first, so
+/// ``topIndices(_:count:)`` and ``rank(of:in:)`` always agree.
 enum TopSelection {
     /// Positions of the `count` highest scores, best first.
     static func topIndices(_ scores: [Float], count: Int) -> [Int] {
-        guard count > 0 else { return [] }
-        var heap: [(score: Float, index: Int)] = []  // kept sorted, best first
-        heap.reserveCapacity(count + 1)
-        for (index, score) in scores.enumerated() {
-            if heap.count == count, let last = heap.last, !(score > last.score) { continue }
-            var insertAt = heap.count
-            while insertAt > 0 && score > heap[insertAt - 1].score { insertAt -= 1 }
-            heap.insert((score, index), at: insertAt)
-            if heap.count > count { heap.removeLast() }
+        var heap = Heap(capacity: count)
+        scores.withUnsafeBufferPointer { scores in
+            for index in 0..<scores.count { heap.offer(index: index, score: scores[index]) }
         }
-        return heap.map(\.index)
+        return heap.sorted().map { $0.index }
     }
 
     /// 1-based rank of the entry at `index`.
@@ -26,5 +20,66 @@ enum TopSelection {
             better += 1
         }
         return better + 1
+    }
+
+    /// The best `capacity` entries offered so far: a binary min-heap whose root is the worst
+    /// entry kept, so most offers are turned away by one comparison.
+    struct Heap {
+        struct Entry {
+            var index: Int
+            var score: Float
+
+            /// Whether this entry ranks below `other` (lower score, or same score and later).
+            func isWorse(than other: Entry) -> Bool {
+                score < other.score || (score == other.score && index > other.index)
+            }
+        }
+
+        let capacity: Int
+        private var entries: [Entry] = []
+
+        init(capacity: Int) {
+            self.capacity = max(0, capacity)
+            entries.reserveCapacity(self.capacity)
+        }
+
+        mutating func offer(index: Int, score: Float) {
+            let entry = Entry(index: index, score: score)
+            if entries.count < capacity {
+                entries.append(entry)
+                siftUp(entries.count - 1)
+            } else if capacity > 0 && entries[0].isWorse(than: entry) {
+                entries[0] = entry
+                siftDown(0)
+            }
+        }
+
+        /// The entries kept, best first.
+        func sorted() -> [Entry] {
+            entries.sorted { $1.isWorse(than: $0) }
+        }
+
+        private mutating func siftUp(_ start: Int) {
+            var child = start
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard entries[child].isWorse(than: entries[parent]) else { return }
+                entries.swapAt(child, parent)
+                child = parent
+            }
+        }
+
+        private mutating func siftDown(_ start: Int) {
+            var parent = start
+            while true {
+                let left = 2 * parent + 1
+                guard left < entries.count else { return }
+                var worst = left
+                if left + 1 < entries.count && entries[left + 1].isWorse(than: entries[left]) { worst = left + 1 }
+                guard entries[worst].isWorse(than: entries[parent]) else { return }
+                entries.swapAt(worst, parent)
+                parent = worst
+            }
+        }
     }
 }

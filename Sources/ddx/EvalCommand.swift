@@ -55,6 +55,11 @@ struct EvalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Candidates the neural models re-rank (default 100).", visibility: .hidden))
     var candidates: Int?
     @Option(
+        help: ArgumentHelp(
+            "Information content a match needs in the neural models' candidate stage (default: as trained).",
+            visibility: .hidden))
+    var candidateThreshold: Float?
+    @Option(
         name: .customLong("parameter"),
         help: ArgumentHelp("Override a baseline constant, NAME=VALUE (tuning).", visibility: .hidden))
     var parameters: [String] = []
@@ -78,7 +83,8 @@ struct EvalCommand: ParsableCommand {
         var runs: [(name: String, outcomes: [CaseOutcome])] = []
         var versions: [String] = []
         let rankers = try names.map {
-            try workspace.ranker($0, index: index, parameters: tuned, candidates: candidates)
+            try workspace.ranker(
+                $0, index: index, parameters: tuned, candidates: candidates, candidateThreshold: candidateThreshold)
         }
         let loaded = Date()
         for (name, ranker) in zip(names, rankers) {

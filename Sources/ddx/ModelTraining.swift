@@ -30,7 +30,8 @@ struct ModelTraining {
     func run(workspace: Workspace, index: PhenotypeIndex) throws {
         let url = output ?? workspace.directory.model(named: layer.rawValue)
         let (training, validation) = try realCases(index: index)
-        let stage = CandidateStage(index: index, count: shape.candidates == 0 ? 100 : shape.candidates)
+        let stage = CandidateStage(
+            index: index, count: shape.candidates == 0 ? 100 : shape.candidates, threshold: shape.candidateThreshold)
         var bar = ProgressBar(total: 1, label: "preparing examples")
         let set = TrainingSet(
             index: index, stage: stage, realCases: training, simulatedPerDisease: simulatedPerDisease,
@@ -49,16 +50,28 @@ struct ModelTraining {
                 inputWidth: shape.width, outputWidth: shape.width, hiddenWidth: (1 << (shape.depth + 1)) - 1, seed: seed
             )
             let network = train(twin, set, index)
-            try NeuralModel.write(network, knowledgeBase: index.knowledgeBase.version, version: version, to: url)
-            ranker = NeuralRanker(index: index, network: network, modelVersion: version, candidates: shape.candidates)
+            try write(network, version: version, index: index, to: url)
+            ranker = NeuralRanker(
+                index: index, network: network, modelVersion: version, candidates: shape.candidates,
+                candidateThreshold: shape.candidateThreshold)
         default:
             let fff = try FFFLayer(inputWidth: shape.width, outputWidth: shape.width, depth: shape.depth, seed: seed)
             let network = train(fff, set, index)
-            try NeuralModel.write(network, knowledgeBase: index.knowledgeBase.version, version: version, to: url)
-            ranker = NeuralRanker(index: index, network: network, modelVersion: version, candidates: shape.candidates)
+            try write(network, version: version, index: index, to: url)
+            ranker = NeuralRanker(
+                index: index, network: network, modelVersion: version, candidates: shape.candidates,
+                candidateThreshold: shape.candidateThreshold)
         }
         Terminal.note("wrote \(url.path) (\(version))")
         if !validation.isEmpty { report(ranker, validation, index) }
+    }
+
+    private func write<Layer: FeedforwardLayer & StorableLayer>(
+        _ network: RerankerNetwork<Layer>, version: String, index: PhenotypeIndex, to url: URL
+    ) throws {
+        try NeuralModel.write(
+            network, knowledgeBase: index.knowledgeBase.version, version: version,
+            candidateThreshold: shape.candidateThreshold, to: url)
     }
 
     /// The real cases, split by publication into training and validation; none when the

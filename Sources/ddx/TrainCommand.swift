@@ -25,6 +25,11 @@ struct TrainCommand: ParsableCommand {
             "Candidates the classical stage proposes; 0: none, the network scores every disease alone.",
             visibility: .hidden))
     var candidates = 100
+    @Option(
+        help: ArgumentHelp(
+            "Information content a match needs to count in the candidate stage (features shared by at most e^-t of the diseases).",
+            valueName: "t"))
+    var candidateThreshold = CandidateStage.defaultThreshold
     @Option(help: "Where to write the model (default $DDX_HOME/models/<layer>.ddxm).") var output: String?
 
     enum LayerKind: String, ExpressibleByArgument, CaseIterable {
@@ -35,8 +40,11 @@ struct TrainCommand: ParsableCommand {
         guard (0.0..<1.0).contains(validationShare) else {
             throw ValidationError("--validation-share must be in [0, 1)")
         }
-        guard epochs >= 1, simulatedPerDisease >= 0, (2...512).contains(width), (0...16).contains(depth) else {
-            throw ValidationError("--epochs ≥ 1, --simulated-per-disease ≥ 0, --width 2…512, --depth 0…16")
+        guard epochs >= 1, simulatedPerDisease >= 0, (2...512).contains(width), (0...16).contains(depth),
+            (0...20).contains(candidateThreshold)
+        else {
+            throw ValidationError(
+                "--epochs ≥ 1, --simulated-per-disease ≥ 0, --width 2…512, --depth 0…16, --candidate-threshold 0…20")
         }
     }
 
@@ -52,6 +60,7 @@ struct TrainCommand: ParsableCommand {
         training.shape.width = width
         training.shape.depth = depth
         training.shape.candidates = candidates
+        training.shape.candidateThreshold = candidateThreshold
         training.output = output.map { URL(fileURLWithPath: $0) }
         try training.run(workspace: workspace, index: try workspace.loadIndex())
     }

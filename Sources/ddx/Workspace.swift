@@ -76,18 +76,26 @@ struct Workspace {
     /// The ranker `--model` names, with neural models read from the data directory.
     func ranker(
         _ name: ModelName, index: PhenotypeIndex, parameters: LikelihoodRanker.Parameters = .init(),
-        candidates: Int? = nil
+        candidates: Int? = nil, candidateThreshold: Float? = nil
     ) throws -> any Ranker {
         if name.isNeural && !FileManager.default.fileExists(atPath: directory.model(named: name.rawValue).path) {
             Terminal.note(
                 "no trained \(name.rawValue) model yet: training it now (about a minute; `ddx train` redoes it)")
-            var training = ModelTraining()
-            training.layer = name
-            try training.run(workspace: self, index: index)
+            try train(name, index: index)
+        }
+        let make = {
+            try name.makeRanker(
+                index: index, parameters: parameters, candidates: candidates, candidateThreshold: candidateThreshold
+            ) { directory.model(named: $0.rawValue) }
         }
         do {
-            return try name.makeRanker(index: index, parameters: parameters, candidates: candidates) {
-                directory.model(named: $0.rawValue)
+            do {
+                return try make()
+            } catch NeuralModelError.outdated {
+                Terminal.note(
+                    "the \(name.rawValue) model predates the current candidate stage: retraining it (about a minute)")
+                try train(name, index: index)
+                return try make()
             }
         } catch let error as NeuralModelError {
             throw CommandFailure(error.description)
@@ -95,6 +103,12 @@ struct Workspace {
             let path = directory.model(named: name.rawValue).path
             throw CommandFailure("\(path): \(error); retrain it with `ddx train --layer \(name.rawValue)`")
         }
+    }
+
+    private func train(_ name: ModelName, index: PhenotypeIndex) throws {
+        var training = ModelTraining()
+        training.layer = name
+        try training.run(workspace: self, index: index)
     }
 
     /// Runs `body`, and with `DDX_VERBOSE=1` says on stderr how long it took.

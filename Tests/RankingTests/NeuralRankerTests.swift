@@ -80,6 +80,47 @@ import Testing
         }
     }
 
+    @Test func aModelFileKeepsItsCandidateStageAndAnOlderOneIsRefused() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ddx-model-\(UUID()).ddxm")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let original = try network()
+        try NeuralModel.write(
+            original, knowledgeBase: "hp/releases/toy", version: "fff-toy", candidateThreshold: 2.5, to: url)
+        #expect(
+            try NeuralModel.read(FFFLayer.self, from: url, knowledgeBase: "hp/releases/toy").candidateThreshold == 2.5)
+        // A file written before the candidate stage was recorded: same tensors, older metadata.
+        let older = ModelArchive(
+            metadata: "knowledge_base=hp/releases/toy\nversion=fff-toy", layers: [original.layer.stored],
+            tensors: zip(original.tensorDescriptors, original.tensors).map { NamedTensor(name: $0.name, values: $1) })
+        try older.write(to: url)
+        #expect {
+            try NeuralModel.read(FFFLayer.self, from: url, knowledgeBase: "hp/releases/toy")
+        } throws: { error in
+            guard case NeuralModelError.outdated = error else { return false }
+            return "\(error)".contains("ddx train")
+        }
+    }
+
+    @Test func modelVersionsNameTheCandidateThreshold() {
+        var shape = NeuralModel.Shape()
+        #expect(
+            NeuralModel.version(kind: "fff", knowledgeBase: "hp/releases/2025-01-16", shape: shape)
+                == "fff-2025-01-16-w32d7-ic3")
+        shape.candidateThreshold = 2.5
+        #expect(NeuralModel.version(kind: "dense", knowledgeBase: "x", shape: shape) == "dense-x-w32d7-ic2.5")
+    }
+
+    @Test func rankBeyondTheCandidatesComesAfterThem() throws {
+        let ranker = NeuralRanker(
+            index: index, network: try network(), modelVersion: "test", candidates: 1, candidateThreshold: 1)
+        let sample = patient([1631], truth: "OMIM:100002")
+        let listed = try #require(ranker.rank(sample, top: 1).entries.first)
+        let others = index.knowledgeBase.diseases.map(\.id).filter { $0 != listed.diseaseID }
+        let ranks = others.compactMap { ranker.rank(of: $0, in: sample) }
+        #expect(ranks.count == others.count)
+        #expect(Set(ranks) == Set(2...index.diseaseCount))
+    }
+
     @Test func rankOfAgreesWithTheListForTheNeuralRanker() throws {
         var settings = RerankerTrainer<FFFLayer>.Settings()
         settings.epochs = 5
