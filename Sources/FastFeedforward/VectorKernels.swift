@@ -1,13 +1,14 @@
-/// Allocation-free vector kernels on raw pointers, written with SIMD types.
+/// Allocation-free vector kernels on raw pointers, written with SIMD types (public and
+/// inlinable, so the rankers' per-candidate loops use them too).
 ///
 /// Products are written as `a * b + acc`: on Swift's default x86-64 target (no FMA)
 /// `SIMD.addProduct` becomes a library call per lane, while a separate multiply and add
 /// compiles to vector instructions.
-enum VectorKernels {
+public enum VectorKernels {
     /// `Σ a[i]·b[i]` over `count` elements, with four independent accumulators so that the
     /// additions can overlap.
-    @inline(__always)
-    static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
+    @inlinable @inline(__always)
+    public static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
         let ra = UnsafeRawPointer(a)
         let rb = UnsafeRawPointer(b)
         var acc0 = SIMD8<Float>()
@@ -47,8 +48,8 @@ enum VectorKernels {
     }
 
     /// `y[i] += alpha·x[i]` over `count` elements.
-    @inline(__always)
-    static func addScaled(
+    @inlinable @inline(__always)
+    public static func addScaled(
         _ alpha: Float, _ x: UnsafePointer<Float>, to y: UnsafeMutablePointer<Float>, count: Int
     ) {
         let rx = UnsafeRawPointer(x)

@@ -8,7 +8,7 @@ import Clinical
 /// Restricting matches to ancestors with information content ≥ `threshold` (3 by default:
 /// features shared by at most 1 in 20 diseases) leaves each case touching a few thousand
 /// diseases instead of all 12,687, at almost no cost in accuracy (Evaluation/fff.md). A case
-/// whose informative matches touch fewer diseases than `count` is scored exactly instead.
+/// whose informative matches touch fewer than ten diseases is scored exactly instead.
 public struct CandidateStage: Sendable {
     public let classical: LikelihoodRanker
     public let count: Int
@@ -44,12 +44,18 @@ public struct CandidateStage: Sendable {
         }
     }
 
-    /// The best `count` diseases by informative matches; when those touch fewer diseases than
-    /// that (a case of generic findings), the best by the exact classical score over all diseases.
+    /// Fewer informative candidates than this (or than `count`, if smaller) and the stage
+    /// falls back to the exact score: too few to fill a top-10 list.
+    public static let minimumInformativeCandidates = 10
+
+    /// The best `count` diseases by informative matches (all of them, if fewer); when those
+    /// touch too few diseases (a case of generic findings), the best by the exact classical
+    /// score over all diseases.
     public func candidates(_ query: CaseQuery) -> Candidates {
+        let enough = min(count, Self.minimumInformativeCandidates)
         let informative = scratch.withScores { scores in
             classical.informativeScores(query, threshold: threshold, into: &scores)
-            return scores.touchedDiseaseCount >= count ? scores.top(count) : nil
+            return scores.touchedDiseaseCount >= enough ? scores.top(count) : nil
         }
         if let informative { return Candidates(scored: informative) }
         let exact = classical.scores(query)

@@ -3,8 +3,9 @@ extension LikelihoodRanker {
     /// touches: each query term counts only through ancestors with information content of at
     /// least `threshold` (see ``PostingScorer/offerInformative(term:threshold:to:)``), so a
     /// case touches the few thousand diseases that share something specific with it instead
-    /// of all of them. Excluded findings and NOT annotations weigh as in ``scores(_:)``, on
-    /// the touched diseases.
+    /// of all of them. Only observed findings touch diseases: a disease needs an informative
+    /// match to one to be a candidate. Excluded findings (as pertinent negatives) and NOT
+    /// annotations then weigh as in ``scores(_:)``, on the touched diseases.
     func informativeScores(_ query: CaseQuery, threshold: Float) -> SparseScores {
         var scores = SparseScores(diseaseCount: index.diseaseCount)
         informativeScores(query, threshold: threshold, into: &scores)
@@ -20,7 +21,7 @@ extension LikelihoodRanker {
         if parameters.pertinenceWeight != 0 {
             for term in query.absent {
                 scorer.offerInformative(term: term, threshold: threshold, to: &scores)
-                scores.commitTerm(weight: parameters.pertinenceWeight)
+                scores.commitTerm(weight: parameters.pertinenceWeight, touching: false)
             }
         }
         if parameters.exclusionStrength > 0 {

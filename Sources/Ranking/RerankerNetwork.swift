@@ -61,11 +61,12 @@ public struct RerankerNetwork<Layer: FeedforwardLayer>: Sendable {
     }
 
     private func accumulate(_ items: [(term: Int32, weight: Float)], table: [Float], into x: inout [Float]) {
+        let width = width
         table.withUnsafeBufferPointer { table in
             x.withUnsafeMutableBufferPointer { x in
+                guard let table = table.baseAddress, let x = x.baseAddress else { return }
                 for item in items {
-                    let row = Int(item.term) * width
-                    for j in 0..<width { x[j] += item.weight * table[row + j] }
+                    VectorKernels.addScaled(item.weight, table + Int(item.term) * width, to: x, count: width)
                 }
             }
         }
@@ -85,10 +86,9 @@ public struct RerankerNetwork<Layer: FeedforwardLayer>: Sendable {
         tensors[Tensor.diseaseVectors.rawValue].withUnsafeBufferPointer { vectors in
             tensors[Tensor.diseaseBias.rawValue].withUnsafeBufferPointer { bias in
                 h.withUnsafeBufferPointer { h in
+                    guard let vectors = vectors.baseAddress, let h = h.baseAddress else { return }
                     for (position, disease) in candidates.enumerated() {
-                        let row = Int(disease) * width
-                        var dot: Float = 0
-                        for j in 0..<width { dot += h[j] * vectors[row + j] }
+                        let dot = VectorKernels.dot(h, vectors + Int(disease) * width, count: width)
                         scores[position] = dot + bias[Int(disease)] + gamma * classical[position]
                     }
                 }

@@ -56,7 +56,9 @@ struct SparseScores {
     }
 
     /// Adds the current term's values, times `weight`, to the totals and starts a new term.
-    mutating func commitTerm(weight: Float = 1) {
+    /// With `touching: false` only diseases already touched gain (the term cannot make a
+    /// disease a candidate by itself).
+    mutating func commitTerm(weight: Float = 1, touching: Bool = true) {
         var count = touchedCount
         let termCount = termTouchedCount
         termTouched.withUnsafeBufferPointer { termTouched in
@@ -67,6 +69,10 @@ struct SparseScores {
                             for disease in termTouched[0..<termCount] {
                                 let slot = Int(disease)
                                 if !isTouched[slot] {
+                                    guard touching else {
+                                        best[slot] = 0
+                                        continue
+                                    }
                                     isTouched[slot] = true
                                     touched[count] = disease
                                     count += 1

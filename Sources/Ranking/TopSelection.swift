@@ -54,9 +54,17 @@ enum TopSelection {
             }
         }
 
-        /// The entries kept, best first.
+        /// The entries kept, best first (by taking the worst off the heap, last place first).
         func sorted() -> [Entry] {
-            entries.sorted { $1.isWorse(than: $0) }
+            var heap = self
+            var result = entries
+            for place in result.indices.reversed() {
+                result[place] = heap.entries[0]
+                heap.entries[0] = heap.entries[heap.entries.count - 1]
+                heap.entries.removeLast()
+                heap.siftDown(0)
+            }
+            return result
         }
 
         private mutating func siftUp(_ start: Int) {
