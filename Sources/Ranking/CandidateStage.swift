@@ -52,12 +52,19 @@ public struct CandidateStage: Sendable {
     /// touch too few diseases (a case of generic findings), the best by the exact classical
     /// score over all diseases.
     public func candidates(_ query: CaseQuery) -> Candidates {
+        guard threshold > classical.parameters.minimumInformation else { return exactCandidates(query) }
         let enough = min(count, Self.minimumInformativeCandidates)
         let informative = scratch.withScores { scores in
             classical.informativeScores(query, threshold: threshold, into: &scores)
             return scores.touchedDiseaseCount >= enough ? scores.top(count) : nil
         }
         if let informative { return Candidates(scored: informative) }
+        return exactCandidates(query)
+    }
+
+    /// The best `count` diseases by the exact classical score over all diseases: what the
+    /// stage is at a threshold no higher than the classical ranker's own floor.
+    private func exactCandidates(_ query: CaseQuery) -> Candidates {
         let exact = classical.scores(query)
         return Candidates(scored: TopSelection.topIndices(exact, count: count).map { (Int32($0), exact[$0]) })
     }

@@ -91,16 +91,22 @@ public struct PhenotypeIndex: Sendable {
     }
 
     /// Where `disease` sits in the posting list of `term`, if it reaches the term.
-    /// Posting lists are in disease order, so this is a binary search.
+    /// Posting lists are in disease order, so this is a binary search — written without
+    /// data-dependent branches (the halving picks with a select), because which way each step
+    /// goes is unpredictable and mispredicted branches dominated its cost.
     func postingEntry(of disease: Int32, reaching term: Int32) -> Int? {
         postingDiseases[Int(term)].withUnsafeBufferPointer { diseases in
-            var low = 0
-            var high = diseases.count
-            while low < high {
-                let middle = (low + high) / 2
-                if diseases[middle] < disease { low = middle + 1 } else { high = middle }
+            guard !diseases.isEmpty else { return nil }
+            // Invariant: the first entry ≥ disease is at base or after base + length - 1.
+            var base = 0
+            var length = diseases.count
+            while length > 1 {
+                let half = length &>> 1
+                base = diseases[base &+ half] < disease ? base &+ half : base
+                length &-= half
             }
-            return low < diseases.count && diseases[low] == disease ? low : nil
+            let entry = base &+ (diseases[base] < disease ? 1 : 0)
+            return entry < diseases.count && diseases[entry] == disease ? entry : nil
         }
     }
 

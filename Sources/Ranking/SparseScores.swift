@@ -37,16 +37,17 @@ struct SparseScores {
             termTouched.withUnsafeMutableBufferPointer { termTouched in
                 diseases.withUnsafeBufferPointer { diseases in
                     values.withUnsafeBufferPointer { values in
+                        // Branch-free: whether an entry is new or better is unpredictable, and
+                        // mispredicted branches cost more than the stores.
                         for entry in 0..<diseases.count {
                             let disease = diseases[entry]
                             let value = values[entry]
                             let slot = Int(disease)
-                            guard value > best[slot] else { continue }
-                            if best[slot] == 0 {
-                                termTouched[count] = disease
-                                count += 1
-                            }
-                            best[slot] = value
+                            let old = best[slot]
+                            termTouched[count] = disease
+                            let fresh = old == 0 && value > 0
+                            count &+= fresh ? 1 : 0
+                            best[slot] = max(old, value)
                         }
                     }
                 }
@@ -68,16 +69,11 @@ struct SparseScores {
                         isTouched.withUnsafeMutableBufferPointer { isTouched in
                             for disease in termTouched[0..<termCount] {
                                 let slot = Int(disease)
-                                if !isTouched[slot] {
-                                    guard touching else {
-                                        best[slot] = 0
-                                        continue
-                                    }
-                                    isTouched[slot] = true
-                                    touched[count] = disease
-                                    count += 1
-                                }
-                                totals[slot] += weight * best[slot]
+                                let counts = touching || isTouched[slot]
+                                touched[count] = disease
+                                count &+= touching && !isTouched[slot] ? 1 : 0
+                                isTouched[slot] = counts
+                                totals[slot] += counts ? weight * best[slot] : 0
                                 best[slot] = 0
                             }
                         }
