@@ -6,7 +6,7 @@ import Ontology
 /// an order-independent 64-bit hash (the sum of its words' hashes), so a window of text can be
 /// extended word by word and looked up in constant time. Acronyms (`VSD`, `IUGR`) are kept
 /// apart and matched case-sensitively.
-public struct ConceptDictionary: Sendable {
+public struct ConceptDictionary: Sendable, Equatable {
     /// Which synonyms go in besides labels and exact synonyms.
     public struct Options: Sendable, Equatable {
         public var includeRelated: Bool
@@ -23,6 +23,8 @@ public struct ConceptDictionary: Sendable {
         }
     }
 
+    /// The synonyms it was built with.
+    public let options: Options
     /// Normalised word → vocabulary id.
     public let vocabulary: [String: Int32]
     public let entries: [DictionaryEntry]
@@ -40,7 +42,7 @@ public struct ConceptDictionary: Sendable {
     public init(ontology: Ontology, options: Options = .init(), supplement: [(String, TermID)] = Abbreviations.common) {
         var builder = Builder()
         guard let rootPosition = ontology.position(of: options.root) else {
-            self.init(builder: builder)
+            self.init(builder: builder, options: options)
             return
         }
         for position in ontology.descendantIndices(of: rootPosition).sorted() {
@@ -51,10 +53,6 @@ public struct ConceptDictionary: Sendable {
             if let shorter = Self.withoutMorphology(term.name) {
                 builder.add(shorter, id: term.id, source: .shortenedLabel, depth: depth)
             }
-            for synonym in term.synonyms {
-                guard let source = Self.source(of: synonym, options: options) else { continue }
-                builder.add(synonym.text, id: term.id, source: source, depth: depth)
-            }
         }
         for (acronym, id) in supplement {
             guard let position = ontology.position(of: id), !ontology.terms[Int(position)].isObsolete,
@@ -62,16 +60,65 @@ public struct ConceptDictionary: Sendable {
             else { continue }
             builder.add(acronym, id: id, source: .supplement, depth: ontology.ancestorIndices[Int(position)].count)
         }
-        self.init(builder: builder)
+        self.init(builder: builder, options: options)
     }
 
-    private init(builder: Builder) {
+    private init(builder: Builder, options: Options) {
+        self.options = options
         vocabulary = builder.vocabulary
         entries = builder.entries
         entriesByKey = builder.entriesByKey
         entriesByAcronym = builder.entriesByAcronym
         longestPhrase = builder.longestPhrase
         labelWordsByID = builder.labelWords
+    }
+
+    /// Reassembles a dictionary from its parts as an archive holds them; the indexes are
+    /// rebuilt from the entries, in entry order, exactly as the builder made them.
+    /// `acronyms` pairs an acronym as written with its entry.
+    init(
+        options: Options, words: [String], entries: [DictionaryEntry], acronyms: [(String, Int32)],
+        labelWords: [TermID: [Int32]]
+    ) {
+        var vocabulary: [String: Int32] = [:]
+        vocabulary.reserveCapacity(words.count)
+        for (id, word) in words.enumerated() { vocabulary[word] = Int32(id) }
+        var byKey: [UInt64: [Int32]] = [:]
+        byKey.reserveCapacity(entries.count)
+        var longest = 0
+        for (index, entry) in entries.enumerated() where !entry.words.isEmpty {
+            byKey[Self.key(of: entry.words), default: []].append(Int32(index))
+            longest = max(longest, entry.words.count)
+        }
+        var byAcronym: [String: [Int32]] = [:]
+        for (acronym, index) in acronyms { byAcronym[acronym, default: []].append(index) }
+        self.options = options
+        self.vocabulary = vocabulary
+        self.entries = entries
+        self.entriesByKey = byKey
+        self.entriesByAcronym = byAcronym
+        self.longestPhrase = longest
+        self.labelWordsByID = labelWords
+    }
+
+    /// The vocabulary in id order (ids are dense, from 0).
+    var wordsInIDOrder: [String] {
+        var words = [String](repeating: "", count: vocabulary.count)
+        for (word, id) in vocabulary { words[Int(id)] = word }
+        return words
+    }
+
+    /// Every acronym with its entries, in entry order.
+    var acronymPairs: [(String, Int32)] {
+        entriesByAcronym.flatMap { acronym, indices in indices.map { (acronym, $0) } }.sorted { $0.1 < $1.1 }
+    }
+
+    /// Every term's label words.
+    var allLabelWords: [TermID: [Int32]] { labelWordsByID }
+
+    /// A phrase's key: the wrapping sum of its words' hashes.
+    static func key(of words: [Int32]) -> UInt64 {
+        words.reduce(UInt64(0)) { $0 &+ hash($1) }
     }
 
     /// The vocabulary ids of a term's label (empty for terms outside the dictionary).
@@ -166,7 +213,7 @@ public struct ConceptDictionary: Sendable {
             if source == .label { labelWords[id] = words }
             if words.count == 1, content[0].text.count < 3 { return }
             guard seen.insert(Signature(id: id, words: words, acronym: nil)).inserted else { return }
-            let key = words.reduce(UInt64(0)) { $0 &+ ConceptDictionary.hash($1) }
+            let key = ConceptDictionary.key(of: words)
             entriesByKey[key, default: []].append(Int32(entries.count))
             let conjunction =
                 phrase.contains(",")
