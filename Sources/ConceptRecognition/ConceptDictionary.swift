@@ -53,6 +53,10 @@ public struct ConceptDictionary: Sendable, Equatable {
             if let shorter = Self.withoutMorphology(term.name) {
                 builder.add(shorter, id: term.id, source: .shortenedLabel, depth: depth)
             }
+            for synonym in term.synonyms {
+                guard let source = Self.source(of: synonym, options: options) else { continue }
+                builder.add(synonym.text, id: term.id, source: source, depth: depth)
+            }
         }
         for (acronym, id) in supplement {
             guard let position = ontology.position(of: id), !ontology.terms[Int(position)].isObsolete,
