@@ -11,7 +11,7 @@ public enum DictionaryArchive {
     /// Bump when the layout changes.
     public static let formatVersion: UInt32 = 1
     /// Bump when the builder changes in a way ``recipeFingerprint`` cannot see.
-    static let builderRevision: UInt64 = 1
+    static let builderRevision: UInt64 = 2
     static let magic: [UInt8] = Array("DDXCDICT".utf8)
 
     /// The archive of `dictionary`, stamped with `knowledgeBase` (the version it was built from).
@@ -185,6 +185,7 @@ public enum DictionaryArchive {
         "phalanges", "microcephalic", "muscular", "osseous", "deformities", "developmental", "retardation",
         "hypotonia", "seizures", "Sjögren", "hypertelorism", "kyphoses", "syndactyly", "palatal", "numerous",
         "dysmorphic", "ventricular", "clinodactyly", "ears", "eyes", "hypotonic", "hearing", "fingers", "shortness",
+        "signs", "changes", "reduced", "diminished", "auditory", "otic", "ophthalmic", "ophthalmological",
     ]
 
     private static let probePhrase = "Café-au-lait spots, pre-auricular (tags) 2/3 of VSD's; Ehlers–Danlos IgA 4.5"
