@@ -48,6 +48,8 @@ import Testing
 
     @Test func resolvesAcronymsFromTheDictionaryAndFromDefinitions() {
         #expect(ToyDictionary.ids("Echo showed a VSD.") == [1629])
+        #expect(ToyDictionary.ids("He has MR.") == [1249])
+        #expect(ToyDictionary.ids("MR spectroscopy showed a peak").isEmpty, "MR names the test here")
         #expect(ToyDictionary.ids("a vsd") == [], "acronyms match only as written")
         let defined = ToyDictionary.ids("intellectual disability (ID) was severe; ID was noted early")
         #expect(defined == [1249, 1249])
