@@ -50,7 +50,7 @@ public struct ConceptDictionary: Sendable, Equatable {
             guard !term.isObsolete else { continue }
             let depth = ontology.ancestorIndices[Int(position)].count
             builder.add(term.name, id: term.id, source: .label, depth: depth)
-            if let shorter = Self.withoutMorphology(term.name) {
+            if let shorter = Self.shortenedLabel(term.name) {
                 builder.add(shorter, id: term.id, source: .shortenedLabel, depth: depth)
             }
             for synonym in term.synonyms {
@@ -142,8 +142,10 @@ public struct ConceptDictionary: Sendable, Equatable {
         }
     }
 
-    /// `Abnormal rib morphology` → `Abnormal rib`: texts rarely say "morphology".
-    static func withoutMorphology(_ label: String) -> String? {
+    /// `Abnormal rib morphology` → `Abnormal rib`: texts rarely say "morphology";
+    /// `Localized skin lesion` → `skin lesion`: nor do they always say where.
+    static func shortenedLabel(_ label: String) -> String? {
+        if label.hasPrefix("Localized ") { return String(label.dropFirst("Localized ".count)) }
         guard label.hasPrefix("Abnormal "), label.hasSuffix(" morphology") else { return nil }
         return String(label.dropLast(" morphology".count))
     }

@@ -14,6 +14,11 @@ import Testing
         #expect(ToyDictionary.ids("mental retardation and scoliosis") == [1249, 2650])
     }
 
+    @Test func readsALocalizedLabelWithoutItsQualifier() {
+        #expect(ToyDictionary.ids("skin lesions") == [11355])
+        #expect(ToyDictionary.ids("a localized skin lesion") == [11355])
+    }
+
     @Test func prefersTheLongestMatchAndNeverAParentWithItsChild() {
         #expect(ToyDictionary.ids("focal-onset seizures were frequent") == [7359])
         #expect(ToyDictionary.ids("focal onset seizures") == [7359])
