@@ -1,3 +1,4 @@
+import Foundation
 import Ontology
 
 /// The phrases the recognizer looks for, indexed for matching in any word order.
@@ -143,9 +144,13 @@ public struct ConceptDictionary: Sendable, Equatable {
     }
 
     /// `Abnormal rib morphology` → `Abnormal rib`: texts rarely say "morphology";
-    /// `Localized skin lesion` → `skin lesion`: nor do they always say where.
+    /// `Localized skin lesion` → `skin lesion`: nor do they always say where;
+    /// `Increased circulating IgG concentration` → `Increased IgG`: nor "circulating … concentration".
     static func shortenedLabel(_ label: String) -> String? {
         if label.hasPrefix("Localized ") { return String(label.dropFirst("Localized ".count)) }
+        if label.contains(" circulating "), label.hasSuffix(" concentration") {
+            return String(label.dropLast(" concentration".count)).replacingOccurrences(of: " circulating ", with: " ")
+        }
         guard label.hasPrefix("Abnormal "), label.hasSuffix(" morphology") else { return nil }
         return String(label.dropLast(" morphology".count))
     }

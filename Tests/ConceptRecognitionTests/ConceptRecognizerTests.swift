@@ -14,6 +14,16 @@ import Testing
         #expect(ToyDictionary.ids("mental retardation and scoliosis") == [1249, 2650])
     }
 
+    @Test(
+        arguments: [
+            ("Abnormal rib morphology", "Abnormal rib"), ("Localized skin lesion", "skin lesion"),
+            ("Increased circulating IgG concentration", "Increased IgG"), ("Seizure", nil),
+            ("Generalized hypotonia", nil),
+        ] as [(String, String?)])
+    func shortensLabelsAsTextsWriteThem(_ label: String, _ shorter: String?) {
+        #expect(ConceptDictionary.shortenedLabel(label) == shorter)
+    }
+
     @Test func readsALocalizedLabelWithoutItsQualifier() {
         #expect(ToyDictionary.ids("skin lesions") == [11355])
         #expect(ToyDictionary.ids("a localized skin lesion") == [11355])
