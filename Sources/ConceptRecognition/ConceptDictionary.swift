@@ -51,7 +51,7 @@ public struct ConceptDictionary: Sendable, Equatable {
             guard !term.isObsolete else { continue }
             let depth = ontology.ancestorIndices[Int(position)].count
             builder.add(term.name, id: term.id, source: .label, depth: depth)
-            if let shorter = Self.shortenedLabel(term.name) {
+            for shorter in Self.shortenedLabels(term.name) {
                 builder.add(shorter, id: term.id, source: .shortenedLabel, depth: depth)
             }
             for synonym in term.synonyms {
@@ -143,16 +143,20 @@ public struct ConceptDictionary: Sendable, Equatable {
         }
     }
 
-    /// `Abnormal rib morphology` → `Abnormal rib`: texts rarely say "morphology";
-    /// `Localized skin lesion` → `skin lesion`: nor do they always say where;
-    /// `Increased circulating IgG concentration` → `Increased IgG`: nor "circulating … concentration".
-    static func shortenedLabel(_ label: String) -> String? {
-        if label.hasPrefix("Localized ") { return String(label.dropFirst("Localized ".count)) }
+    /// A label as texts write it: `Abnormal rib morphology` → `Abnormal rib` and `rib
+    /// malformation` (texts rarely say "morphology"; a malformation is an abnormal morphology);
+    /// `Localized skin lesion` → `skin lesion` (nor do they always say where);
+    /// `Increased circulating IgG concentration` → `Increased IgG`.
+    static func shortenedLabels(_ label: String) -> [String] {
+        if label.hasPrefix("Localized ") { return [String(label.dropFirst("Localized ".count))] }
         if label.contains(" circulating "), label.hasSuffix(" concentration") {
-            return String(label.dropLast(" concentration".count)).replacingOccurrences(of: " circulating ", with: " ")
+            return [
+                String(label.dropLast(" concentration".count)).replacingOccurrences(of: " circulating ", with: " ")
+            ]
         }
-        guard label.hasPrefix("Abnormal "), label.hasSuffix(" morphology") else { return nil }
-        return String(label.dropLast(" morphology".count))
+        guard label.hasPrefix("Abnormal "), label.hasSuffix(" morphology") else { return [] }
+        let organ = label.dropFirst("Abnormal ".count).dropLast(" morphology".count)
+        return ["Abnormal \(organ)", "\(organ) malformation"]
     }
 
     /// The hash of one vocabulary word; a phrase's key is the wrapping sum over its words.

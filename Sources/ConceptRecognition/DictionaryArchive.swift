@@ -11,7 +11,7 @@ public enum DictionaryArchive {
     /// Bump when the layout changes.
     public static let formatVersion: UInt32 = 1
     /// Bump when the builder changes in a way ``recipeFingerprint`` cannot see.
-    static let builderRevision: UInt64 = 4
+    static let builderRevision: UInt64 = 5
     static let magic: [UInt8] = Array("DDXCDICT".utf8)
 
     /// The archive of `dictionary`, stamped with `knowledgeBase` (the version it was built from).
