@@ -25,6 +25,11 @@ import Testing
         #expect(ConceptDictionary.shortenedLabels(label) == shorter)
     }
 
+    @Test func readsAOneWordLaypersonSynonymOnlyAsWritten() {
+        #expect(ToyDictionary.ids("Fits since infancy") == [1250])
+        #expect(ToyDictionary.ids("He was fit and well").isEmpty, "the stem of Fits, not the synonym")
+    }
+
     @Test func readsALocalizedLabelWithoutItsQualifier() {
         #expect(ToyDictionary.ids("skin lesions") == [11355])
         #expect(ToyDictionary.ids("a localized skin lesion") == [11355])
