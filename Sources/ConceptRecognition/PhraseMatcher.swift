@@ -117,13 +117,17 @@ struct PhraseMatcher {
 
     private func isCoordinator(_ word: String) -> Bool { StopWords.coordinators.contains(word) }
 
-    /// A one-word layperson synonym is an everyday word, and its stem is another everyday
-    /// word's (`Sleepy` and `sleep`, `Tearing` and `tear`): it matches only as written or in the
-    /// plural.
+    /// Some one-word phrases share their stem with a different everyday word: layperson
+    /// synonyms (`Sleepy` and `sleep`, `Tearing` and `tear`), and `-ing` or `-ism` nouns that name
+    /// a behaviour or condition (`Jumping` and `jump`, `Ordering` and `order`, `Negativism` and
+    /// `negative`). They match only as written or in the plural.
     private func isLiteralEnough(_ entry: Int32, _ word: String) -> Bool {
         let phrase = dictionary.entries[Int(entry)]
-        guard phrase.source == .laypersonSynonym, phrase.words.count == 1 else { return true }
+        guard phrase.words.count == 1 else { return true }
         let written = phrase.phrase.lowercased()
+        guard phrase.source == .laypersonSynonym || written.hasSuffix("ing") || written.hasSuffix("ism") else {
+            return true
+        }
         return word == written || word == written + "s" || word == written + "es"
     }
 }

@@ -30,6 +30,21 @@ import Testing
         #expect(ToyDictionary.ids("He was fit and well").isEmpty, "the stem of Fits, not the synonym")
     }
 
+    @Test func readsOneWordGerundAndIsmTermsOnlyAsWritten() {
+        let ontology = Ontology(
+            release: "toy",
+            terms: [
+                Term(id: TermID(1), name: "All"),
+                Term(id: TermID(118), name: "Phenotypic abnormality", parents: [TermID(1)]),
+                Term(id: TermID(5_200_134), name: "Jumping", parents: [TermID(118)]),
+                Term(id: TermID(410_291), name: "Negativism", parents: [TermID(118)]),
+            ])
+        let recognizer = ConceptRecognizer(ontology: ontology)
+        let ids = { (text: String) in recognizer.analyse(text).mentions.map(\.id.rawValue) }
+        #expect(ids("constant jumping and negativism") == [5_200_134, 410_291])
+        #expect(ids("unable to jump; tests were negative").isEmpty)
+    }
+
     @Test func readsALocalizedLabelWithoutItsQualifier() {
         #expect(ToyDictionary.ids("skin lesions") == [11355])
         #expect(ToyDictionary.ids("a localized skin lesion") == [11355])
