@@ -35,6 +35,9 @@ enum JSONObjectParser {
     /// (the parser's own "line 1" would contradict the batch line number).
     private static func reason(for error: any Error, in text: String, isBatchLine: Bool) -> String {
         let complaint = parserComplaint(error)
+        if let escape = loneSurrogate(in: text) {
+            return "malformed JSON: the string escape \(escape) is half of a UTF-16 surrogate pair (not a character)"
+        }
         if complaint.localizedCaseInsensitiveContains("end of file") {
             return "malformed JSON: the text ends before the JSON does (truncated?): …"
                 + excerpt(text.utf8.suffix(30))
@@ -44,6 +47,35 @@ enum JSONObjectParser {
         }
         let spot = position(of: offset, in: text, withLine: !isBatchLine)
         return "malformed JSON: \(complaint) (\(spot)): near \(near(offset, in: text))"
+    }
+
+    /// The first `\uD800`–`\uDFFF` escape that is not part of a high–low pair: Foundation
+    /// rejects it with a misleading "unexpected end of file".
+    static func loneSurrogate(in text: String) -> String? {
+        let bytes = Array(text.utf8)
+        func unit(at index: Int) -> UInt16? {
+            guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+            else { return nil }
+            return UInt16(String(decoding: bytes[index + 2..<index + 6], as: UTF8.self), radix: 16)
+        }
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\\") {
+                index += 2  // an escaped backslash
+                continue
+            }
+            guard let value = unit(at: index) else {
+                index += 1
+                continue
+            }
+            if value & 0xFC00 == 0xD800, let low = unit(at: index + 6), low & 0xFC00 == 0xDC00 {
+                index += 12
+                continue
+            }
+            if value & 0xF800 == 0xD800 { return String(decoding: bytes[index..<index + 6], as: UTF8.self) }
+            index += 6
+        }
+        return nil
     }
 
     /// What `JSONSerialization` said, without its final period.

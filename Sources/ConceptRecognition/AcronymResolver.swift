@@ -23,7 +23,7 @@ struct AcronymResolver {
         var found: [PhraseMatch] = []
         for index in 0..<passage.count where passage.tokens[index].isAcronym {
             let acronym = passage.tokens[index].text
-            guard acronym.count <= 6 else { continue }
+            guard acronym.count <= 6, !namesATest(at: index, in: passage) else { continue }
             if isDefinition(at: index, in: passage) {
                 if definitions[acronym] == nil { definitions[acronym] = .some(endings[index - 2]) }
                 continue
@@ -39,6 +39,17 @@ struct AcronymResolver {
             seen.insert(dictionary.entries[Int(entry)].id.rawValue)
         }
         return found
+    }
+
+    /// Words that, right after an acronym, make it the name of a test or method (`MR
+    /// spectroscopy`, `MR imaging`): the acronym is then not a finding.
+    private static let testWords: Set<String> = [
+        "spectroscopy", "imaging", "angiography", "angiogram", "venography", "scan", "scans", "sequence",
+        "sequences", "images", "image", "signal", "tractography", "elastography",
+    ]
+
+    private func namesATest(at index: Int, in passage: Passage) -> Bool {
+        index + 1 < passage.count && Self.testWords.contains(passage.lower[index + 1])
     }
 
     /// `… long form (ACRONYM)`: the acronym in parentheses right after other words.

@@ -1,3 +1,4 @@
+import Foundation
 import Ontology
 
 /// The phrases the recognizer looks for, indexed for matching in any word order.
@@ -6,7 +7,7 @@ import Ontology
 /// an order-independent 64-bit hash (the sum of its words' hashes), so a window of text can be
 /// extended word by word and looked up in constant time. Acronyms (`VSD`, `IUGR`) are kept
 /// apart and matched case-sensitively.
-public struct ConceptDictionary: Sendable {
+public struct ConceptDictionary: Sendable, Equatable {
     /// Which synonyms go in besides labels and exact synonyms.
     public struct Options: Sendable, Equatable {
         public var includeRelated: Bool
@@ -23,6 +24,8 @@ public struct ConceptDictionary: Sendable {
         }
     }
 
+    /// The synonyms it was built with.
+    public let options: Options
     /// Normalised word → vocabulary id.
     public let vocabulary: [String: Int32]
     public let entries: [DictionaryEntry]
@@ -40,7 +43,7 @@ public struct ConceptDictionary: Sendable {
     public init(ontology: Ontology, options: Options = .init(), supplement: [(String, TermID)] = Abbreviations.common) {
         var builder = Builder()
         guard let rootPosition = ontology.position(of: options.root) else {
-            self.init(builder: builder)
+            self.init(builder: builder, options: options)
             return
         }
         for position in ontology.descendantIndices(of: rootPosition).sorted() {
@@ -48,7 +51,7 @@ public struct ConceptDictionary: Sendable {
             guard !term.isObsolete else { continue }
             let depth = ontology.ancestorIndices[Int(position)].count
             builder.add(term.name, id: term.id, source: .label, depth: depth)
-            if let shorter = Self.withoutMorphology(term.name) {
+            for shorter in Self.shortenedLabels(term.name) {
                 builder.add(shorter, id: term.id, source: .shortenedLabel, depth: depth)
             }
             for synonym in term.synonyms {
@@ -62,16 +65,65 @@ public struct ConceptDictionary: Sendable {
             else { continue }
             builder.add(acronym, id: id, source: .supplement, depth: ontology.ancestorIndices[Int(position)].count)
         }
-        self.init(builder: builder)
+        self.init(builder: builder, options: options)
     }
 
-    private init(builder: Builder) {
+    private init(builder: Builder, options: Options) {
+        self.options = options
         vocabulary = builder.vocabulary
         entries = builder.entries
         entriesByKey = builder.entriesByKey
         entriesByAcronym = builder.entriesByAcronym
         longestPhrase = builder.longestPhrase
         labelWordsByID = builder.labelWords
+    }
+
+    /// Reassembles a dictionary from its parts as an archive holds them; the indexes are
+    /// rebuilt from the entries, in entry order, exactly as the builder made them.
+    /// `acronyms` pairs an acronym as written with its entry.
+    init(
+        options: Options, words: [String], entries: [DictionaryEntry], acronyms: [(String, Int32)],
+        labelWords: [TermID: [Int32]]
+    ) {
+        var vocabulary: [String: Int32] = [:]
+        vocabulary.reserveCapacity(words.count)
+        for (id, word) in words.enumerated() { vocabulary[word] = Int32(id) }
+        var byKey: [UInt64: [Int32]] = [:]
+        byKey.reserveCapacity(entries.count)
+        var longest = 0
+        for (index, entry) in entries.enumerated() where !entry.words.isEmpty {
+            byKey[Self.key(of: entry.words), default: []].append(Int32(index))
+            longest = max(longest, entry.words.count)
+        }
+        var byAcronym: [String: [Int32]] = [:]
+        for (acronym, index) in acronyms { byAcronym[acronym, default: []].append(index) }
+        self.options = options
+        self.vocabulary = vocabulary
+        self.entries = entries
+        self.entriesByKey = byKey
+        self.entriesByAcronym = byAcronym
+        self.longestPhrase = longest
+        self.labelWordsByID = labelWords
+    }
+
+    /// The vocabulary in id order (ids are dense, from 0).
+    var wordsInIDOrder: [String] {
+        var words = [String](repeating: "", count: vocabulary.count)
+        for (word, id) in vocabulary { words[Int(id)] = word }
+        return words
+    }
+
+    /// Every acronym with its entries, in entry order.
+    var acronymPairs: [(String, Int32)] {
+        entriesByAcronym.flatMap { acronym, indices in indices.map { (acronym, $0) } }.sorted { $0.1 < $1.1 }
+    }
+
+    /// Every term's label words.
+    var allLabelWords: [TermID: [Int32]] { labelWordsByID }
+
+    /// A phrase's key: the wrapping sum of its words' hashes.
+    static func key(of words: [Int32]) -> UInt64 {
+        words.reduce(UInt64(0)) { $0 &+ hash($1) }
     }
 
     /// The vocabulary ids of a term's label (empty for terms outside the dictionary).
@@ -91,10 +143,20 @@ public struct ConceptDictionary: Sendable {
         }
     }
 
-    /// `Abnormal rib morphology` → `Abnormal rib`: texts rarely say "morphology".
-    static func withoutMorphology(_ label: String) -> String? {
-        guard label.hasPrefix("Abnormal "), label.hasSuffix(" morphology") else { return nil }
-        return String(label.dropLast(" morphology".count))
+    /// A label as texts write it: `Abnormal rib morphology` → `Abnormal rib` and `rib
+    /// malformation` (texts rarely say "morphology"; a malformation is an abnormal morphology);
+    /// `Localized skin lesion` → `skin lesion` (nor do they always say where);
+    /// `Increased circulating IgG concentration` → `Increased IgG`.
+    static func shortenedLabels(_ label: String) -> [String] {
+        if label.hasPrefix("Localized ") { return [String(label.dropFirst("Localized ".count))] }
+        if label.contains(" circulating "), label.hasSuffix(" concentration") {
+            return [
+                String(label.dropLast(" concentration".count)).replacingOccurrences(of: " circulating ", with: " ")
+            ]
+        }
+        guard label.hasPrefix("Abnormal "), label.hasSuffix(" morphology") else { return [] }
+        let organ = label.dropFirst("Abnormal ".count).dropLast(" morphology".count)
+        return ["Abnormal \(organ)", "\(organ) malformation"]
     }
 
     /// The hash of one vocabulary word; a phrase's key is the wrapping sum over its words.
@@ -166,7 +228,7 @@ public struct ConceptDictionary: Sendable {
             if source == .label { labelWords[id] = words }
             if words.count == 1, content[0].text.count < 3 { return }
             guard seen.insert(Signature(id: id, words: words, acronym: nil)).inserted else { return }
-            let key = words.reduce(UInt64(0)) { $0 &+ ConceptDictionary.hash($1) }
+            let key = ConceptDictionary.key(of: words)
             entriesByKey[key, default: []].append(Int32(entries.count))
             let conjunction =
                 phrase.contains(",")

@@ -70,12 +70,22 @@ struct ContextClassifier {
         while start <= bound, words < windowAfter {
             if passage.tokens[start].kind != .punctuation { words += 1 }
             for cue in ContextCues.startingWith(passage.lower[start], in: cues)
-            where start + cue.count - 1 <= bound && matches(cue, startingAt: start, in: passage) {
+            where start + cue.count - 1 <= bound && matches(cue, startingAt: start, in: passage)
+                && !modifiesWhatFollows(cue, at: start, in: passage)
+            {
                 return cue.joined(separator: " ")
             }
             start += 1
         }
         return nil
+    }
+
+    /// A one-word cue used as an adjective of the next word (`… as well as absent/dysplastic
+    /// nails`, `absent thumbs`) says nothing of the finding before it.
+    private func modifiesWhatFollows(_ cue: [String], at start: Int, in passage: Passage) -> Bool {
+        guard cue.count == 1, start + 1 < passage.count else { return false }
+        let next = passage.tokens[start + 1]
+        return next.kind == .word || (next.text == "/" && start + 2 < passage.count)
     }
 
     private func matches(_ cue: [String], endingAt end: Int, in passage: Passage) -> Bool {

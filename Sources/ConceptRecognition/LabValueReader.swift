@@ -6,12 +6,14 @@ import Ontology
 /// ddx does not know for that test, gives a warning and no finding: ddx does not guess.
 struct LabValueReader {
     /// The tests' names as one pattern: name, up to 25 non-numeric characters, number, unit.
+    /// A number joined to a word by a hyphen is part of a name, not a value (`glucose
+    /// 6-phosphatase`, `hemoglobin 2,3-diphosphoglycerate`).
     private static let pattern: NSRegularExpression? = {
         let names = LabCatalogue.tests.flatMap(\.names).sorted { $0.count > $1.count }
             .map(NSRegularExpression.escapedPattern(for:))
         let expression =
             "(?<![\\p{L}\\d])(" + names.joined(separator: "|")
-            + ")(?![\\p{L}])[^\\d.;\\n]{0,25}?(\\d+(?:[.,]\\d+)?)[ \\t]*([^\\s,;()]*)"
+            + ")(?![\\p{L}])[^\\d.;\\n]{0,25}?(\\d+(?:[.,]\\d+)?)(?![.,]?\\d)(?!-\\p{L})[ \\t]*([^\\s,;()]*)"
         return try? NSRegularExpression(pattern: expression, options: [.caseInsensitive])
     }()
     private static let testsByName: [String: LabTest] = {

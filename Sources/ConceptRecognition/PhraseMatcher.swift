@@ -23,7 +23,9 @@ struct PhraseMatcher {
         var words = prefix.map { passage.wordIDs[$0] }
         var key = words.reduce(UInt64(0)) { $0 &+ ConceptDictionary.hash($1) }
         var indices = prefix
-        if let entry = dictionary.bestEntry(key: key, words: words.sorted()) {
+        if let entry = dictionary.bestEntry(key: key, words: words.sorted()),
+            indices.count > 1 || isLiteralEnough(entry, passage.lower[indices[0]])
+        {
             candidates.append(PhraseMatch(entry: entry, tokenIndices: indices))
         }
         var position = nextToken
@@ -114,4 +116,18 @@ struct PhraseMatcher {
     }
 
     private func isCoordinator(_ word: String) -> Bool { StopWords.coordinators.contains(word) }
+
+    /// Some one-word phrases share their stem with a different everyday word: layperson
+    /// synonyms (`Sleepy` and `sleep`, `Tearing` and `tear`), and `-ing` or `-ism` nouns that name
+    /// a behaviour or condition (`Jumping` and `jump`, `Ordering` and `order`, `Negativism` and
+    /// `negative`). They match only as written or in the plural.
+    private func isLiteralEnough(_ entry: Int32, _ word: String) -> Bool {
+        let phrase = dictionary.entries[Int(entry)]
+        guard phrase.words.count == 1 else { return true }
+        let written = phrase.phrase.lowercased()
+        guard phrase.source == .laypersonSynonym || written.hasSuffix("ing") || written.hasSuffix("ism") else {
+            return true
+        }
+        return word == written || word == written + "s" || word == written + "es"
+    }
 }

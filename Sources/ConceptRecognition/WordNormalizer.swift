@@ -31,10 +31,16 @@ public struct WordNormalizer: Sendable {
     ]
 
     /// Stems that mean the same in a phenotype phrase: one stands for all.
+    ///
+    /// "Signs" and "changes" of an organ are its abnormality (`neurological signs`, `white
+    /// matter changes`). "Malformation" is not: it means abnormal *morphology*, and reading it
+    /// as "abnormality" made `cardiovascular malformations` outrank `Cardiovascular
+    /// abnormality`; the ontology lists malformation synonyms itself.
     private static let equivalents: [String: String] = [
-        "anomal": "abnorm", "abnormalit": "abnorm", "malformation": "abnorm", "numer": "multipl",
+        "anomal": "abnorm", "abnormalit": "abnorm", "sign": "abnorm", "chang": "abnorm", "numer": "multipl",
         "cutane": "skin", "pulmonar": "lung", "hepat": "liver", "cardiac": "heart", "ocul": "eye", "faci": "fac",
-        "dent": "tooth", "ren": "kidney",
+        "dent": "tooth", "ren": "kidney", "ophthalm": "eye", "ophthalmolog": "eye", "otic": "ear",
+        "auditor": "hear", "reduc": "decreas", "diminish": "decreas",
     ]
 
     /// The lower-case form used to look up stop words and context cues.

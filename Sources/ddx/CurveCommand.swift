@@ -29,7 +29,7 @@ struct CurveCommand: ParsableCommand {
         }
         let workspace = Workspace()
         let index = try workspace.loadIndex()
-        let ingestor = CaseIngestor(knowledgeBase: index.knowledgeBase)
+        let ingestor = Workspace().ingestor(for: index.knowledgeBase)
         let all = try CaseSource(path: cases).read().cases.map(ingestor.ingest).filter { $0.truth != nil }
         let validation = PublicationSplit().split(all).validation
         let clock = ContinuousClock()

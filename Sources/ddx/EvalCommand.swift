@@ -142,7 +142,7 @@ struct EvalCommand: ParsableCommand {
     private func selectCases(_ input: CaseInput, knowledgeBase: KnowledgeBase) throws -> (
         cases: [PatientCase], withoutTruth: Int
     ) {
-        let ingestor = CaseIngestor(knowledgeBase: knowledgeBase)
+        let ingestor = Workspace().ingestor(for: knowledgeBase)
         var cases = input.cases.map(ingestor.ingest)
         let withoutTruth = cases.filter { $0.truth == nil }.count
         if withoutTruth > 0 {

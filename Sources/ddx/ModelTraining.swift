@@ -82,7 +82,7 @@ struct ModelTraining {
                 "\(casesPath) not found: training on simulated patients only (set DDX_TRAINING_CASES or --cases)")
             return ([], [])
         }
-        let ingestor = CaseIngestor(knowledgeBase: index.knowledgeBase)
+        let ingestor = Workspace().ingestor(for: index.knowledgeBase)
         let cases = try CaseSource(path: casesPath).read().cases.map(ingestor.ingest)
         return PublicationSplit(validationShare: validationShare).split(cases)
     }

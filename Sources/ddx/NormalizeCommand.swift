@@ -27,7 +27,7 @@ struct NormalizeCommand: ParsableCommand {
     func run() throws {
         let cases = try CaseSource(path: input).read()
         let knowledgeBase = try Workspace().loadKnowledgeBase()
-        let ingestor = CaseIngestor(knowledgeBase: knowledgeBase)
+        let ingestor = Workspace().ingestor(for: knowledgeBase)
         let output = NormalizedCaseOutput(knowledgeBase: knowledgeBase)
         var failed = 0
         for entry in cases.entries {

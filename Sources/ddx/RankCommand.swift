@@ -31,7 +31,7 @@ struct RankCommand: ParsableCommand {
         let workspace = Workspace()
         let index = try workspace.loadIndex()
         let ranker = try workspace.ranker(model, index: index)
-        let ingestor = CaseIngestor(knowledgeBase: index.knowledgeBase)
+        let ingestor = workspace.ingestor(for: index.knowledgeBase)
         let output = RankOutput(ontology: index.ontology)
         let render = Rendering(ranker: ranker, ingestor: ingestor, output: output, top: top, format: format)
         var failed = 0

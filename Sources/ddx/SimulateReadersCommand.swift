@@ -35,7 +35,7 @@ struct SimulateReadersCommand: ParsableCommand {
         for error in input.errors { Terminal.error(error.description) }
         let workspace = Workspace()
         let index = try workspace.loadIndex()
-        let ingestor = CaseIngestor(knowledgeBase: index.knowledgeBase)
+        let ingestor = Workspace().ingestor(for: index.knowledgeBase)
         let cases = input.cases.map(ingestor.ingest).filter { $0.truth != nil }
         let own = try workspace.ranker(knowledge, index: index)
         let helper = try workspace.ranker(assistant, index: index)

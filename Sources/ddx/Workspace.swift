@@ -2,6 +2,7 @@ import FastFeedforward
 import Foundation
 import Knowledge
 import Ranking
+import Service
 
 /// The data directory and what commands load from it, set up on first use.
 struct Workspace {
@@ -18,6 +19,7 @@ struct Workspace {
     /// default model (if missing).
     func setUp(force: Bool) throws {
         try setUpKnowledgeBase(force: force)
+        try setUpConceptDictionary()
         let model = directory.model(named: ModelName.default.rawValue)
         if ModelName.default.isNeural && (force || !FileManager.default.fileExists(atPath: model.path)) {
             Terminal.note("training the default \(ModelName.default.rawValue) model")
@@ -52,6 +54,29 @@ struct Workspace {
             "knowledge base built in \(String(format: "%.1f", Date().timeIntervalSince(started))) s: "
                 + "\(summary.info.hpoRelease), \(summary.terms) terms, \(summary.diseases) diseases, "
                 + "\(summary.annotations) annotations")
+    }
+
+    /// Builds the text recognizer's dictionary into the data directory unless a usable one is there.
+    func setUpConceptDictionary() throws {
+        let knowledgeBase = try loadKnowledgeBase()
+        let cache = DictionaryCache(directory: directory)
+        let started = Date()
+        let (_, outcome) = cache.dictionary(for: knowledgeBase)
+        let seconds = String(format: "%.2f s", Date().timeIntervalSince(started))
+        switch outcome {
+        case .loaded: Terminal.note("concept dictionary ready at \(cache.file.path)")
+        case .rebuilt: Terminal.note("concept dictionary built in \(seconds) at \(cache.file.path)")
+        case .unsaved(let reason): Terminal.warning("concept dictionary not cached: \(reason)")
+        }
+    }
+
+    /// The ingestor every command uses: its text recognizer's dictionary comes from the cache
+    /// in the data directory (built there when missing or stale); `DDX_VERBOSE=1` says how.
+    func ingestor(for knowledgeBase: KnowledgeBase) -> CaseIngestor {
+        let verbose = ProcessInfo.processInfo.environment["DDX_VERBOSE"] == "1"
+        return CaseIngestor(
+            knowledgeBase: knowledgeBase, dictionaryCache: DictionaryCache(directory: directory),
+            note: { message in if verbose { Terminal.note(message) } })
     }
 
     /// Loads the knowledge base, setting up first when needed.

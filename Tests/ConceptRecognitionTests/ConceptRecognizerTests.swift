@@ -14,6 +14,42 @@ import Testing
         #expect(ToyDictionary.ids("mental retardation and scoliosis") == [1249, 2650])
     }
 
+    @Test(
+        arguments: [
+            ("Abnormal rib morphology", ["Abnormal rib", "rib malformation"]),
+            ("Localized skin lesion", ["skin lesion"]),
+            ("Increased circulating IgG concentration", ["Increased IgG"]), ("Seizure", []),
+            ("Generalized hypotonia", []),
+        ] as [(String, [String])])
+    func shortensLabelsAsTextsWriteThem(_ label: String, _ shorter: [String]) {
+        #expect(ConceptDictionary.shortenedLabels(label) == shorter)
+    }
+
+    @Test func readsAOneWordLaypersonSynonymOnlyAsWritten() {
+        #expect(ToyDictionary.ids("Fits since infancy") == [1250])
+        #expect(ToyDictionary.ids("He was fit and well").isEmpty, "the stem of Fits, not the synonym")
+    }
+
+    @Test func readsOneWordGerundAndIsmTermsOnlyAsWritten() {
+        let ontology = Ontology(
+            release: "toy",
+            terms: [
+                Term(id: TermID(1), name: "All"),
+                Term(id: TermID(118), name: "Phenotypic abnormality", parents: [TermID(1)]),
+                Term(id: TermID(5_200_134), name: "Jumping", parents: [TermID(118)]),
+                Term(id: TermID(410_291), name: "Negativism", parents: [TermID(118)]),
+            ])
+        let recognizer = ConceptRecognizer(ontology: ontology)
+        let ids = { (text: String) in recognizer.analyse(text).mentions.map(\.id.rawValue) }
+        #expect(ids("constant jumping and negativism") == [5_200_134, 410_291])
+        #expect(ids("unable to jump; tests were negative").isEmpty)
+    }
+
+    @Test func readsALocalizedLabelWithoutItsQualifier() {
+        #expect(ToyDictionary.ids("skin lesions") == [11355])
+        #expect(ToyDictionary.ids("a localized skin lesion") == [11355])
+    }
+
     @Test func prefersTheLongestMatchAndNeverAParentWithItsChild() {
         #expect(ToyDictionary.ids("focal-onset seizures were frequent") == [7359])
         #expect(ToyDictionary.ids("focal onset seizures") == [7359])
@@ -48,6 +84,8 @@ import Testing
 
     @Test func resolvesAcronymsFromTheDictionaryAndFromDefinitions() {
         #expect(ToyDictionary.ids("Echo showed a VSD.") == [1629])
+        #expect(ToyDictionary.ids("He has MR.") == [1249])
+        #expect(ToyDictionary.ids("MR spectroscopy showed a peak").isEmpty, "MR names the test here")
         #expect(ToyDictionary.ids("a vsd") == [], "acronyms match only as written")
         let defined = ToyDictionary.ids("intellectual disability (ID) was severe; ID was noted early")
         #expect(defined == [1249, 1249])

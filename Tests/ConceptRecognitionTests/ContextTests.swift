@@ -23,6 +23,12 @@ import Testing
         #expect(context("No cataract but seizures.", of: 518)?.negation == "no")
     }
 
+    @Test func aPostCueThatModifiesTheNextWordDoesNotNegateWhatPrecedes() {
+        #expect(context("scoliosis, as well as absent/dysplastic nails", of: 2650)?.isNegated == false)
+        #expect(context("scoliosis and absent thumbs", of: 2650)?.isNegated == false)
+        #expect(context("Scoliosis absent.", of: 2650)?.isNegated == true)
+    }
+
     @Test func attributesFindingsToRelatives() {
         #expect(context("Her brother had cataracts.", of: 518)?.relative == "brother")
         #expect(context("There is a family history of seizures.", of: 1250)?.relative == "family")

@@ -36,6 +36,12 @@ import Testing
         #expect(unknown.first?.warning?.contains("unit \"mg/furlong\"") == true)
     }
 
+    @Test func readsNoValueInNamesThatContainANumber() {
+        #expect(readings("deficiency of glucose 6-phosphatase").isEmpty)
+        #expect(readings("hemoglobin 2,3-diphosphoglycerate was measured").isEmpty)
+        #expect(readings("hemoglobin 8.1 g/dL").first?.mention?.id == TermID(1903))
+    }
+
     @Test func coversAtLeastTwentyFiveTests() {
         #expect(LabCatalogue.tests.count >= 25)
         #expect(LabCatalogue.tests.allSatisfy { $0.lowTerm != nil || $0.highTerm != nil })

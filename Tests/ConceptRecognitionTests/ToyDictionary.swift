@@ -34,6 +34,7 @@ enum ToyDictionary {
             term(8386, "Aplasia of the nails", parent: 1597),
             term(1792, "Small nail", parent: 1597, synonyms: [Synonym(text: "Nail hypoplasia", scope: .exact)]),
             term(2650, "Scoliosis", parent: 118),
+            term(11355, "Localized skin lesion", parent: 118),
             term(1508, "Failure to thrive", parent: 118),
             term(5, "Mode of inheritance", parent: 1),
             term(7, "Autosomal recessive inheritance", parent: 5),

@@ -62,17 +62,22 @@ enum CLIRunner {
     /// The `ddx` binary of the build folder these tests were built in.
     static let executable: Result<URL, Failure> = locateExecutable()
 
-    /// Runs `ddx arguments`; `stdin` is a file fed to standard input. With `loadsKnowledgeBase`
-    /// the knowledge base is set up first and the run waits for a free slot (see ``gate``).
+    /// Runs `ddx arguments`; `stdin` is a file fed to standard input; `environment` adds to or
+    /// replaces the inherited variables. With `loadsKnowledgeBase` the knowledge base is set up
+    /// first and the run waits for a free slot (see ``gate``).
     static func run(
-        _ arguments: [String], stdin: URL? = nil, loadsKnowledgeBase: Bool = false, timeout: Int = 300
+        _ arguments: [String], stdin: URL? = nil, loadsKnowledgeBase: Bool = false, timeout: Int = 300,
+        environment: [String: String] = [:]
     ) async throws -> Outcome {
         let binary = try executable.get()
-        guard loadsKnowledgeBase else { return try await launch(binary, arguments, stdin: stdin, timeout: timeout) }
+        guard loadsKnowledgeBase else {
+            return try await launch(binary, arguments, stdin: stdin, timeout: timeout, environment: environment)
+        }
         try knowledgeBaseReady.get()
         await gate.enter()
         do {
-            let outcome = try await launch(binary, arguments, stdin: stdin, timeout: timeout)
+            let outcome = try await launch(
+                binary, arguments, stdin: stdin, timeout: timeout, environment: environment)
             await gate.leave()
             return outcome
         } catch {
@@ -96,9 +101,9 @@ enum CLIRunner {
     /// a debug load takes seconds of CPU and ~170 MB).
     private static let gate = Gate(slots: max(1, ProcessInfo.processInfo.activeProcessorCount))
 
-    private static func launch(_ binary: URL, _ arguments: [String], stdin: URL?, timeout: Int) async throws
-        -> Outcome
-    {
+    private static func launch(
+        _ binary: URL, _ arguments: [String], stdin: URL?, timeout: Int, environment extra: [String: String]
+    ) async throws -> Outcome {
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("ddx-cli-run-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -122,6 +127,7 @@ enum CLIRunner {
         var environment = ProcessInfo.processInfo.environment
         environment["DDX_VERBOSE"] = nil  // timing notes would add lines to stderr
         environment["COLUMNS"] = "80"  // help is wrapped to a known width
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         process.currentDirectoryURL = RealData.packageRoot
         process.standardInput = inHandle

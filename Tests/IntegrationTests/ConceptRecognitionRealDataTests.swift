@@ -41,6 +41,14 @@ import Testing
         #expect(stated.age == "P2Y" && stated.sex == .male, "an explicit age and sex are never overridden")
     }
 
+    @Test func theRealDictionaryReadsBackFromItsArchiveUnchanged() throws {
+        let dictionary = try Self.recognizer.get().dictionary
+        let archive = DictionaryArchive.encode(dictionary, knowledgeBase: "real")
+        let decoded = try DictionaryArchive.decode(archive, knowledgeBase: "real")
+        #expect(decoded == dictionary)
+        #expect(decoded.entries.count > 30_000)
+    }
+
     @Test func warnsWhenTextNamesNoPhenotype() throws {
         let knowledgeBase = try RealData.knowledgeBase.get()
         let ingestor = CaseIngestor(knowledgeBase: knowledgeBase, recognizer: try Self.recognizer.get())

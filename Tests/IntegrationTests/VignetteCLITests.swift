@@ -1,4 +1,5 @@
 import Foundation
+import Knowledge
 import Testing
 
 /// `ddx normalize` and `ddx rank` on free text, end to end, and bad text.
@@ -44,6 +45,31 @@ import Testing
         #expect(run.status == 0, "\(run.summary)")
         let differential = try #require(try run.json()["differential"] as? [[String: Any]])
         #expect(differential.prefix(5).contains { $0["id"] as? String == "OMIM:154700" })
+    }
+
+    /// A private data directory that borrows the real `kb.sqlite` (a symbolic link), so the
+    /// dictionary cache is written there and not in the shared one.
+    @Test func cachesTheDictionaryAndRebuildsADamagedCache() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let home = DataDirectory(root: scratch.url)
+        try FileManager.default.createSymbolicLink(
+            at: home.knowledgeBase, withDestinationURL: DataDirectory().knowledgeBase)
+        let environment = ["DDX_HOME": scratch.url.path]
+        let first = try await CLIRunner.run(
+            ["normalize", Self.marfan, "--format", "json"], loadsKnowledgeBase: true, environment: environment)
+        #expect(first.status == 0, "\(first.summary)")
+        let written = try Data(contentsOf: home.conceptDictionary)
+        #expect(written.starts(with: Array("DDXCDICT".utf8)))
+
+        try Data(written.prefix(written.count / 2)).write(to: home.conceptDictionary)
+        let second = try await CLIRunner.run(
+            ["normalize", Self.marfan, "--format", "json"], loadsKnowledgeBase: true, environment: environment)
+        #expect(second.status == 0, "\(second.summary)")
+        #expect(second.stdout == first.stdout)
+        #expect(try Data(contentsOf: home.conceptDictionary) == written, "rewritten whole")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path)
+        #expect(leftovers.sorted() == ["concepts.dictionary", "kb.sqlite"])
     }
 
     @Test func answersTextWithoutPhenotypesWithAWarning() async throws {
