@@ -52,7 +52,7 @@ struct RankerBenchCommand: ParsableCommand {
         guard let loaded else { throw CommandFailure("the knowledge base did not load") }
         let indexTime = clock.measure { index = PhenotypeIndex(knowledgeBase: loaded) }
         guard let index, !patients.isEmpty else { throw CommandFailure("\(cases): no cases to rank") }
-        let ingestor = CaseIngestor(knowledgeBase: index.knowledgeBase)
+        let ingestor = workspace.ingestor(for: index.knowledgeBase)
         patients = patients.map(ingestor.ingest)
 
         var results: [[String: Any]] = []
