@@ -70,10 +70,17 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Caught before anything else: SIGTERM while the knowledge base and model load (seconds)
+        // must not kill the process with the default action (exit 143).
+        let signals = ShutdownSignals()
         let logger = Self.makeLogger(level: Logger.Level(rawValue: logLevel) ?? .info)
         let workspace = Workspace()
         let index = try workspace.loadIndex()
         let ranker = try workspace.ranker(model, index: index)
+        if let number = signals.received {
+            logger.info("signal \(number) during start-up: stopped before serving")
+            return
+        }
         let endpoint: RPCServer.Endpoint
         if stdio {
             endpoint = .stdio
@@ -90,6 +97,7 @@ struct ServeCommand: ParsableCommand {
         daemon.auditPath =
             noAudit ? nil : audit ?? workspace.directory.root.appendingPathComponent("audit.sqlite").path
         if let workers { daemon.workers = workers }
+        daemon.signals = signals
         do {
             try daemon.runBlocking()
         } catch {
