@@ -7,15 +7,17 @@ import Foundation
 /// It takes only plain RFC 8259 JSON and gives up on anything else — malformed text, trailing
 /// commas, lone surrogates, deep nesting, byte order marks inside strings — so the caller can
 /// hand those to `JSONSerialization`, whose result or error message then stands. Numbers are
-/// converted by `JSONSerialization` itself, so they are exactly the `NSNumber`s it would make.
-struct StrictJSONParser {
+/// converted by `JSONSerialization` itself (whole numbers of up to 18 digits directly, as the
+/// same `NSNumber`s it makes), so they are exactly the `NSNumber`s it would make.
+public struct StrictJSONParser {
     /// Thrown to give up; the caller falls back to `JSONSerialization`.
     struct Unsupported: Error {}
 
     /// Less than `JSONSerialization`'s own nesting limit of 512.
-    private static let maxDepth = 500
+    public static let defaultMaxDepth = 500
 
     private let bytes: UnsafeBufferPointer<UInt8>
+    private var maxDepth = StrictJSONParser.defaultMaxDepth
     private var index = 0
     private var depth = 0
     /// Members of the objects being read, innermost last.
@@ -34,6 +36,14 @@ struct StrictJSONParser {
             var parser = StrictJSONParser(bytes: buffer)
             return try? parser.document()
         }
+    }
+
+    /// The object the bytes hold, or nil when they are not a plain JSON object nested at most
+    /// `maxDepth` deep. The bytes must be valid UTF-8 (checked by the caller): strings are not.
+    public static func object(in bytes: UnsafeRawBufferPointer, maxDepth: Int = defaultMaxDepth) -> [String: Any]? {
+        var parser = StrictJSONParser(bytes: bytes.assumingMemoryBound(to: UInt8.self))
+        parser.maxDepth = min(maxDepth, defaultMaxDepth)
+        return try? parser.document()
     }
 
     private mutating func document() throws(Unsupported) -> [String: Any] {
@@ -122,7 +132,7 @@ struct StrictJSONParser {
     private mutating func enter() throws(Unsupported) {
         index += 1
         depth += 1
-        guard depth <= Self.maxDepth else { throw Unsupported() }
+        guard depth <= maxDepth else { throw Unsupported() }
     }
 
     private mutating func literal(_ word: StaticString, _ value: Any) throws(Unsupported) -> Any {
@@ -243,16 +253,23 @@ struct StrictJSONParser {
         } else {
             guard skipDigits() else { throw Unsupported() }
         }
+        var isWhole = true
         if peek() == UInt8(ascii: ".") {
+            isWhole = false
             index += 1
             guard skipDigits() else { throw Unsupported() }
         }
         if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
+            isWhole = false
             index += 1
             if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { index += 1 }
             guard skipDigits() else { throw Unsupported() }
         }
         let text = Substring(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        if isWhole, index - start <= 18, let whole = Int(text) {
+            // JSONSerialization makes the same NSNumber (type and value) for these; checked in tests.
+            return NSNumber(value: whole)
+        }
         if let number = numbers[text] { return number }
         guard
             let number = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed)

@@ -86,9 +86,26 @@ public struct AuditStore: Sendable {
         let milliseconds = min(999, Int((seconds - Double(whole)) * 1000))
         var parts = tm()
         gmtime_r(&whole, &parts)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-            Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), milliseconds)
+        var text: [UInt8] = []
+        text.reserveCapacity(24)
+        func append(_ value: Int, digits: Int, then separator: Character?) {
+            var divisor = 1
+            for _ in 1..<digits { divisor *= 10 }
+            while value / divisor >= 10 { divisor *= 10 }
+            while divisor > 0 {
+                text.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                divisor /= 10
+            }
+            if let separator, let ascii = separator.asciiValue { text.append(ascii) }
+        }
+        append(Int(parts.tm_year) + 1900, digits: 4, then: "-")
+        append(Int(parts.tm_mon) + 1, digits: 2, then: "-")
+        append(Int(parts.tm_mday), digits: 2, then: "T")
+        append(Int(parts.tm_hour), digits: 2, then: ":")
+        append(Int(parts.tm_min), digits: 2, then: ":")
+        append(Int(parts.tm_sec), digits: 2, then: ".")
+        append(milliseconds, digits: 3, then: "Z")
+        return String(decoding: text, as: UTF8.self)
     }
 
     private static func parseTimestamp(_ text: String) -> Date? {

@@ -35,16 +35,20 @@ public struct CaseService: Sendable {
         let top = try Self.top(object["top"])
         let patient = ingestor.ingest(try readCase(object))
         let differential = ranker.rank(patient, top: top)
+        var writer = JSONWriter(capacity: 8192)
+        rankOutput.write(differential, to: &writer)
         return MethodOutcome(
-            result: rankOutput.json(differential), caseDigest: CaseDigest.sha256(of: patient),
+            result: writer.bytes, caseDigest: CaseDigest.sha256(of: patient),
             topIDs: differential.entries.prefix(10).map(\.diseaseID))
     }
 
     /// `normalize`: params `{"case": {...}}` → the normalized case of `ddx normalize --format json`.
     func normalize(_ params: Any?) throws(RPCError) -> MethodOutcome {
         let ingested = ingestor.ingestDetailed(try readCase(try Self.object(params)))
+        var writer = JSONWriter(capacity: 4096)
+        caseOutput.write(ingested, to: &writer)
         return MethodOutcome(
-            result: caseOutput.json(ingested), caseDigest: CaseDigest.sha256(of: ingested.patientCase), topIDs: [])
+            result: writer.bytes, caseDigest: CaseDigest.sha256(of: ingested.patientCase), topIDs: [])
     }
 
     private func readCase(_ params: [String: Any]) throws(RPCError) -> PatientCase {
@@ -80,9 +84,9 @@ public struct CaseService: Sendable {
 }
 
 /// What a method answered, and what the audit log keeps of it.
-struct MethodOutcome: @unchecked Sendable {
-    /// The `result` member of the response.
-    var result: [String: Any]
+struct MethodOutcome: Sendable {
+    /// The `result` member of the response, as JSON.
+    var result: [UInt8]
     /// SHA-256 of the normalized case, hex; nil for methods without a case.
     var caseDigest: String?
     /// The ids of the first ten candidates (rank only).

@@ -7,6 +7,12 @@ import NIOPosix
 /// ``ServerLimits/maxInFlightPerConnection`` lines in flight, lines waiting for a permit of
 /// the shared ``WorkGate``, or a client that does not read its answers — backpressure
 /// instead of unbounded queues.
+///
+/// On shutdown (``DrainEvent``) lines keep being read and every line read is answered: for
+/// ``drainReadWindow`` they are run as usual (they were sent before shutdown began), after
+/// that they are answered with -32001 without being run. The connection closes once every
+/// line read is answered and nothing was read or answered for
+/// ``ServerLimits/drainQuietPeriod`` (or when the server's shutdown grace ends).
 final class ConnectionHandler: ChannelDuplexHandler {
     typealias InboundIn = LineFrame
     typealias OutboundIn = ByteBuffer
@@ -25,11 +31,15 @@ final class ConnectionHandler: ChannelDuplexHandler {
     private var waitingForPermit = false
     private var readHeld = false
     private var inputClosed = false
+    /// Shutdown has begun and the read window has passed: lines read are refused, not run.
     private var draining = false
     private var lastActivity = NIODeadline.now()
-    /// How long a draining connection still reads lines sent before shutdown began.
+    /// How long after shutdown begins lines are still run (they were sent before it began).
     static let drainReadWindow = TimeAmount.milliseconds(100)
+    private static let shuttingDown = RPCError.overloaded(
+        "the server is shutting down; the request was not run: send it again later")
     private var idleCheck: Scheduled<Void>?
+    private var quietCheck: Scheduled<Void>?
 
     init(processor: RequestProcessor, pool: NIOThreadPool, gate: WorkGate, limits: ServerLimits, logger: Logger) {
         self.processor = processor
@@ -49,11 +59,13 @@ final class ConnectionHandler: ChannelDuplexHandler {
 
     func handlerRemoved(context: ChannelHandlerContext) {
         idleCheck?.cancel()
+        quietCheck?.cancel()
         self.context = nil
     }
 
     func channelInactive(context: ChannelHandlerContext) {
         idleCheck?.cancel()
+        quietCheck?.cancel()
         pending.removeAll()
         context.fireChannelInactive()
     }
@@ -70,8 +82,8 @@ final class ConnectionHandler: ChannelDuplexHandler {
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if event is DrainEvent {
-            // Lines already sent when shutdown began may still be in the socket: keep reading
-            // them for a moment, then stop reading, answer everything read and close.
+            // Lines already sent when shutdown began may still be in the socket: run them for a
+            // moment, then refuse what comes after, and close once the client has gone quiet.
             context.eventLoop.assumeIsolated().scheduleTask(in: Self.drainReadWindow) { [self] in
                 draining = true
                 closeIfDone()
@@ -107,7 +119,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
     // MARK: - Flow
 
     private var mustHoldReads: Bool {
-        !pending.isEmpty || inFlight >= limits.maxInFlightPerConnection || draining || inputClosed
+        !pending.isEmpty || inFlight >= limits.maxInFlightPerConnection || inputClosed
             || !(context?.channel.isWritable ?? true)
     }
 
@@ -155,8 +167,9 @@ final class ConnectionHandler: ChannelDuplexHandler {
         inFlight += 1
         processor.status.beginLine()
         let processor = self.processor
+        let refusal = draining ? Self.shuttingDown : nil
         pool.runIfActive(eventLoop: context.eventLoop) {
-            processor.process(line, received: received)
+            processor.process(line, received: received, refusal: refusal)
         }.assumeIsolated().whenComplete { result in
             self.finished(result)
         }
@@ -179,9 +192,9 @@ final class ConnectionHandler: ChannelDuplexHandler {
     }
 
     private func send(_ reply: RequestProcessor.Reply) {
-        guard let text = reply.text, let context, context.channel.isActive else { return }
-        var buffer = context.channel.allocator.buffer(capacity: text.utf8.count + 1)
-        buffer.writeString(text)
+        guard let bytes = reply.bytes, let context, context.channel.isActive else { return }
+        var buffer = context.channel.allocator.buffer(capacity: bytes.count + 1)
+        buffer.writeBytes(bytes)
         buffer.writeInteger(UInt8(ascii: "\n"))
         context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
     }
@@ -192,9 +205,20 @@ final class ConnectionHandler: ChannelDuplexHandler {
         context.read()
     }
 
-    /// Closes once input has ended (or the server is draining) and every line read is answered.
+    /// Closes once input has ended, or the server is draining and the client has gone quiet,
+    /// and every line read is answered.
     private func closeIfDone() {
         guard draining || inputClosed, inFlight == 0, pending.isEmpty, let context else { return }
+        if !inputClosed {
+            let quietFrom = lastActivity + limits.drainQuietPeriod.timeAmount
+            guard quietFrom <= .now() else {
+                quietCheck?.cancel()
+                quietCheck = context.eventLoop.assumeIsolated().scheduleTask(deadline: quietFrom) { [self] in
+                    closeIfDone()
+                }
+                return
+            }
+        }
         context.close(promise: nil)
     }
 

@@ -15,8 +15,8 @@ final class ConnectionRegistry: Sendable {
 
     var count: Int { channels.withLockedValue { $0.count } }
 
-    /// Asks every connection to stop reading, answer what it has read and close; connections
-    /// still open after `grace` are closed.
+    /// Tells every connection that shutdown has begun (it answers what it reads and closes once
+    /// its client is quiet; see ``ConnectionHandler``); connections still open after `grace` are closed.
     func drain(grace: TimeAmount) async {
         let open = channels.withLockedValue { Array($0.values) }
         for channel in open {

@@ -17,6 +17,8 @@ public struct Daemon: Sendable {
     public var auditPath: String?
     /// Threads that process requests; default: one per core.
     public var workers = System.coreCount
+    /// SIGTERM and SIGINT; made by ``run()`` when not given (give them earlier to cover start-up).
+    public var signals: ShutdownSignals?
     public var logger: Logger
 
     public init(endpoint: RPCServer.Endpoint, cases: CaseService, logger: Logger) {
@@ -27,6 +29,8 @@ public struct Daemon: Sendable {
 
     /// Runs until shutdown; returns normally after a graceful one.
     public func run() async throws {
+        let signals = self.signals ?? ShutdownSignals()
+        defer { if self.signals == nil { signals.cancel() } }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let pool = NIOThreadPool(numberOfThreads: max(1, workers))
         pool.start()
@@ -38,11 +42,16 @@ public struct Daemon: Sendable {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let audit { services.append(.init(service: audit)) }
         services.append(.init(service: server, successTerminationBehavior: .gracefullyShutdownGroup))
-        let configuration = ServiceGroupConfiguration(
-            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        // The signals are caught by `signals` (from start-up on), which asks the group to shut
+        // down gracefully; a signal that came before the group runs makes it stop right after start.
+        let serviceGroup = ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: logger))
+        signals.onSignal { [logger] number in
+            logger.info("signal \(number): shutting down gracefully")
+            Task { await serviceGroup.triggerGracefulShutdown() }
+        }
         var failure: (any Error)?
         do {
-            try await ServiceGroup(configuration: configuration).run()
+            try await serviceGroup.run()
         } catch {
             failure = error
         }

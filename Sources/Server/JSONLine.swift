@@ -1,9 +1,12 @@
+import Clinical
 import Foundation
 import Service
 
 /// Reading and writing the JSON of one protocol line, defensively.
 ///
-/// Before `JSONSerialization` sees a line, a scan checks that it is UTF-8 and nested no deeper
+/// Plain objects are read by the case reader's ``StrictJSONParser``, which gives the values
+/// `JSONSerialization` would, several times faster; everything else goes to `JSONSerialization`.
+/// Before either sees a line, a scan checks that it is UTF-8 and nested no deeper
 /// than ``maxDepth``, so hostile input (10,000 nested arrays, invalid bytes) gets a precise
 /// error instead of reaching the parser. Numbers the parser cannot represent (`1e999`) come
 /// back as parse errors from `JSONSerialization` itself.
@@ -13,6 +16,12 @@ enum JSONLine {
 
     /// The parsed value of a line, or a -32700 error that says what is wrong with it.
     static func parse(_ bytes: UnsafeRawBufferPointer) -> Result<Any, RPCError> {
+        // A request is a plain object nearly always: the case reader's fast parser gives the
+        // values JSONSerialization would, and checks the nesting depth itself. Anything it
+        // leaves (batches, errors, deep nesting) is scanned and goes to JSONSerialization.
+        if isUTF8(bytes), let object = StrictJSONParser.object(in: bytes, maxDepth: maxDepth) {
+            return .success(object)
+        }
         if let problem = scan(bytes) { return .failure(.parseError(problem)) }
         do {
             let data = Data(bytes)
@@ -53,9 +62,24 @@ enum JSONLine {
         return nil
     }
 
+    /// Whether the bytes are valid UTF-8; ASCII (the usual case) is checked eight bytes at a time.
+    static func isUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        isASCII(bytes) || firstInvalidUTF8(bytes) == nil
+    }
+
+    private static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let words = bytes.count / 8
+        var high: UInt64 = 0
+        for word in 0..<words {
+            high |= bytes.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self)
+        }
+        for offset in (words * 8)..<bytes.count { high |= UInt64(bytes[offset]) }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+
     /// The offset of the first byte that is not part of valid UTF-8, or nil.
     private static func firstInvalidUTF8(_ bytes: UnsafeRawBufferPointer) -> Int? {
-        if bytes.allSatisfy({ $0 < 0x80 }) { return nil }
+        if isASCII(bytes) { return nil }
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
         var offset = 0

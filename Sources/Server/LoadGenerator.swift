@@ -122,6 +122,8 @@ final class LoadClient: ChannelInboundHandler, Sendable {
     private let state: LoadState
     private let sent = NIOLockedValueBox([Int: NIODeadline]())
     private let batch = NIOLockedValueBox((latencies: [Double](), errors: [String]()))
+    /// Set once the server said it is overloaded or shutting down (-32001): send no more.
+    private let refused = NIOLockedValueBox(false)
 
     init(heads: [String], offset: Int, pipeline: Int, state: LoadState) {
         self.heads = heads
@@ -148,6 +150,9 @@ final class LoadClient: ChannelInboundHandler, Sendable {
             $0.latencies.append(latency)
             if isError || sentAt == nil { $0.errors.append(String(text.prefix(300))) }
         }
+        if isError && text.contains("\"code\":\(RPCError.overloadedCode),") {
+            refused.withLockedValue { $0 = true }
+        }
         sendNext(context)
     }
 
@@ -170,7 +175,7 @@ final class LoadClient: ChannelInboundHandler, Sendable {
     }
 
     private func sendNext(_ context: ChannelHandlerContext) {
-        guard let number = state.nextRequest() else { return }
+        guard !refused.withLockedValue({ $0 }), let number = state.nextRequest() else { return }
         let head = heads[(number + offset) % heads.count]
         var buffer = context.channel.allocator.buffer(capacity: head.utf8.count + 12)
         buffer.writeString(head)

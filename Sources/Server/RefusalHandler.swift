@@ -5,14 +5,14 @@ final class RefusalHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
-    private let line: String
+    private let line: [UInt8]
 
     init(_ error: RPCError) {
-        line = RequestProcessor.errorResponse(id: "null", error) + "\n"
+        line = RequestProcessor.errorResponse(id: "null", error) + [UInt8(ascii: "\n")]
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        let buffer = context.channel.allocator.buffer(string: line)
+        let buffer = context.channel.allocator.buffer(bytes: line)
         context.writeAndFlush(wrapOutboundOut(buffer)).assumeIsolated().whenComplete { _ in
             context.close(promise: nil)
         }

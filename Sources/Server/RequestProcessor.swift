@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOCore
+import Service
 
 /// Turns one request line into its response line: parses it, checks each request's shape,
 /// token and deadline, runs the method and writes the answer (nil when nothing is owed:
@@ -14,7 +15,7 @@ public struct RequestProcessor: Sendable {
     let logCases: Bool
     let logger: Logger
     /// The `info` result, rendered once.
-    private let infoJSON: String
+    private let infoJSON: [UInt8]
 
     public init(
         cases: CaseService, status: ServerStatus, limits: ServerLimits, audit: AuditLog?, token: String?,
@@ -41,40 +42,57 @@ public struct RequestProcessor: Sendable {
                 "request_deadline_seconds": Self.seconds(limits.requestDeadline),
             ] as [String: Any],
         ]
-        infoJSON = JSONLine.encode(info)
+        infoJSON = Array(JSONLine.encode(info).utf8)
     }
 
-    /// What a line came to: the response text (nil when none is owed) and how many answers it holds.
+    /// What a line came to: the response (nil when none is owed) and how many answers it holds.
     public struct Reply: Sendable {
-        public var text: String?
+        /// The response line as UTF-8 JSON, without its newline.
+        public var bytes: [UInt8]?
         public var answers: Int
+
+        init(_ bytes: [UInt8]?, answers: Int) {
+            self.bytes = bytes
+            self.answers = answers
+        }
+
+        /// The response line as text.
+        public var text: String? { bytes.map { String(decoding: $0, as: UTF8.self) } }
     }
 
-    /// The reply to one line, read at `received`.
-    public func process(_ line: ByteBuffer, received: NIODeadline) -> Reply {
+    /// The reply to one line, read at `received`; with a `refusal`, each request in it is
+    /// answered with that error instead of being run.
+    public func process(_ line: ByteBuffer, received: NIODeadline, refusal: RPCError? = nil) -> Reply {
         let parsed = line.withUnsafeReadableBytes { JSONLine.parse($0) }
         let value: Any
         switch parsed {
         case .failure(let error):
             logger.info("rejected a line: \(error.code) \(error.data)")
-            return Reply(text: Self.errorResponse(id: "null", error), answers: 1)
+            return Reply(Self.errorResponse(id: "null", error), answers: 1)
         case .success(let parsedValue): value = parsedValue
         }
         guard let batch = value as? [Any] else {
-            let text = respond(to: value, received: received)
-            return Reply(text: text, answers: text == nil ? 0 : 1)
+            let response = respond(to: value, received: received, refusal: refusal)
+            return Reply(response, answers: response == nil ? 0 : 1)
         }
         guard !batch.isEmpty else {
-            return Reply(text: Self.errorResponse(id: "null", .invalidRequest("an empty batch")), answers: 1)
+            return Reply(Self.errorResponse(id: "null", .invalidRequest("an empty batch")), answers: 1)
         }
         guard batch.count <= limits.maxBatchSize else {
             let error = RPCError.invalidRequest(
                 "a batch of \(batch.count) requests; at most \(limits.maxBatchSize) are allowed per batch")
-            return Reply(text: Self.errorResponse(id: "null", error), answers: 1)
+            return Reply(Self.errorResponse(id: "null", error), answers: 1)
         }
-        let responses = batch.compactMap { respond(to: $0, received: received) }
-        guard !responses.isEmpty else { return Reply(text: nil, answers: 0) }
-        return Reply(text: "[" + responses.joined(separator: ",") + "]", answers: responses.count)
+        let responses = batch.compactMap { respond(to: $0, received: received, refusal: refusal) }
+        guard !responses.isEmpty else { return Reply(nil, answers: 0) }
+        var line: [UInt8] = [UInt8(ascii: "[")]
+        line.reserveCapacity(responses.reduce(2) { $0 + $1.count + 1 })
+        for (index, response) in responses.enumerated() {
+            if index > 0 { line.append(UInt8(ascii: ",")) }
+            line.append(contentsOf: response)
+        }
+        line.append(UInt8(ascii: "]"))
+        return Reply(line, answers: responses.count)
     }
 
     /// The -32600 reply to a line over the length limit.
@@ -83,11 +101,11 @@ public struct RequestProcessor: Sendable {
             "the line is longer than the limit of \(limits.maxLineBytes) bytes (\(bytes) bytes read so far);"
                 + " it is skipped up to the next newline")
         logger.info("rejected a line: \(error.code) over \(limits.maxLineBytes) bytes")
-        return Reply(text: Self.errorResponse(id: "null", error), answers: 1)
+        return Reply(Self.errorResponse(id: "null", error), answers: 1)
     }
 
     /// The response to one request of a line, or nil for a notification.
-    private func respond(to value: Any, received: NIODeadline) -> String? {
+    private func respond(to value: Any, received: NIODeadline, refusal: RPCError?) -> [UInt8]? {
         let request: RPCRequest
         switch RPCRequest.read(value) {
         case .failure(let invalid):
@@ -95,7 +113,7 @@ public struct RequestProcessor: Sendable {
             return Self.errorResponse(id: invalid.id, invalid.error)
         case .success(let read): request = read
         }
-        let answer = run(request, received: received)
+        let answer = refusal.map { Result<[UInt8], RPCError>.failure($0) } ?? run(request, received: received)
         guard let id = request.id else { return nil }
         switch answer {
         case .success(let result): return Self.successResponse(id: id, result)
@@ -104,11 +122,11 @@ public struct RequestProcessor: Sendable {
     }
 
     /// Runs the request's method after the token and deadline checks; clinical methods are audited.
-    private func run(_ request: RPCRequest, received: NIODeadline) -> Result<String, RPCError> {
+    private func run(_ request: RPCRequest, received: NIODeadline) -> Result<[UInt8], RPCError> {
         if let failure = admissionError(request, received: received) { return .failure(failure) }
         switch request.method {
         case "info": return .success(infoJSON)
-        case "health": return encoded(status.health)
+        case "health": return .success(Array(JSONLine.encode(status.health).utf8))
         case "rank": return runAudited(request, received: received, cases.rank)
         case "normalize": return runAudited(request, received: received, cases.normalize)
         default:
@@ -133,18 +151,33 @@ public struct RequestProcessor: Sendable {
         return nil
     }
 
+    /// A request that ran past its deadline is answered with -32000 instead of its result:
+    /// ranking cannot be stopped half-way, so the deadline is checked before the method starts
+    /// and again when it is done, and a late result is dropped.
+    private func lateError(_ request: RPCRequest, received: NIODeadline) -> RPCError? {
+        let took = NIODeadline.now() - received
+        guard took > limits.requestDeadline.timeAmount else { return nil }
+        return .deadlineExceeded(
+            "the request took \(took.nanoseconds / 1_000_000) ms, over the deadline of "
+                + "\(Self.seconds(limits.requestDeadline)) s; its result was dropped")
+    }
+
     private func runAudited(
         _ request: RPCRequest, received: NIODeadline, _ method: (Any?) throws(RPCError) -> MethodOutcome
-    ) -> Result<String, RPCError> {
+    ) -> Result<[UInt8], RPCError> {
         if logCases, let params = request.params, case let text = JSONLine.encode(params) {
             logger.info("request \(request.id ?? "(notification)") \(request.method) params: \(text)")
         }
-        let result: Result<String, RPCError>
+        var result: Result<[UInt8], RPCError>
         var outcome: MethodOutcome?
         do {
             let answer = try method(request.params)
             outcome = answer
-            result = encoded(answer.result)
+            result = .success(answer.result)
+            if let late = lateError(request, received: received) {
+                logger.info("request \(request.id ?? "(notification)") \(request.method): \(late)")
+                result = .failure(late)
+            }
         } catch {
             if error.code != RPCError.invalidParamsCode || logCases {
                 logger.info("request \(request.id ?? "(notification)") \(request.method): \(error)")
@@ -163,19 +196,21 @@ public struct RequestProcessor: Sendable {
         return result
     }
 
-    private func encoded(_ object: [String: Any]) -> Result<String, RPCError> {
-        .success(JSONLine.encode(object))
-    }
-
     // MARK: - Responses
 
-    static func successResponse(id: String, _ result: String) -> String {
-        "{\"id\":\(id),\"jsonrpc\":\"2.0\",\"result\":\(result)}"
+    static func successResponse(id: String, _ result: [UInt8]) -> [UInt8] {
+        var writer = JSONWriter(capacity: result.count + id.utf8.count + 32)
+        writer.write(raw: "{\"id\":")
+        writer.write(json: id.utf8)
+        writer.write(raw: ",\"jsonrpc\":\"2.0\",\"result\":")
+        writer.write(json: result)
+        writer.write(raw: "}")
+        return writer.bytes
     }
 
-    static func errorResponse(id: String, _ error: RPCError) -> String {
+    static func errorResponse(id: String, _ error: RPCError) -> [UInt8] {
         let body = JSONLine.encode(error.json)
-        return "{\"error\":\(body),\"id\":\(id),\"jsonrpc\":\"2.0\"}"
+        return Array("{\"error\":\(body),\"id\":\(id),\"jsonrpc\":\"2.0\"}".utf8)
     }
 
     private static func constantTimeEqual(_ given: String?, _ expected: String) -> Bool {

@@ -16,10 +16,14 @@ public struct ServerLimits: Sendable, Equatable {
     /// A connection with nothing in flight that completes no line for this long is closed.
     public var idleTimeout: Duration = .seconds(300)
     /// A request not started this long after its line was read is answered with -32000
-    /// instead of being run.
+    /// instead of being run; one that finishes later than this is answered with -32000
+    /// instead of its result (a running ranker is not interrupted).
     public var requestDeadline: Duration = .seconds(10)
     /// On shutdown, how long in-flight requests are given to finish.
     public var shutdownGrace: Duration = .seconds(10)
+    /// On shutdown, a connection whose lines are all answered closes once its client has sent
+    /// nothing for this long (lines still coming are answered with -32001).
+    public var drainQuietPeriod: Duration = .milliseconds(200)
 
     public init() {}
 }

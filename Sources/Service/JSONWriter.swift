@@ -9,16 +9,51 @@ import Foundation
 /// keys ddx writes); whole doubles are written without a fraction, as `JSONSerialization` does.
 /// What JSON cannot hold (a non-finite number, a value of another type) is written as `null`
 /// or as its description, and remembered in ``problem`` for callers that refuse it.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+///
+/// Renderings on a hot path (the daemon's answers) skip the dictionaries and write typed
+/// values in key order themselves, through ``write(raw:)``, ``write(string:)``,
+/// ``write(double:)`` and ``write(integer:)``: the same bytes, without the boxing and sorting.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
     /// The first value JSON cannot hold, described; nil when every value was written faithfully.
-    private(set) var problem: String?
+    public private(set) var problem: String?
 
-    init(capacity: Int = 1024) {
+    public init(capacity: Int = 1024) {
         bytes.reserveCapacity(capacity)
     }
 
-    mutating func write(_ value: Any) {
+    /// Text written as it is: punctuation, literals and keys known to need no escaping.
+    public mutating func write(raw text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Bytes that are already JSON, written as they are.
+    public mutating func write(json bytes: some Sequence<UInt8>) {
+        self.bytes.append(contentsOf: bytes)
+    }
+
+    /// An integer, as the dynamic path writes an `Int`.
+    public mutating func write(integer: Int) {
+        append(String(integer))
+    }
+
+    /// The strings as an array.
+    public mutating func write(strings: [String]) {
+        write(elements: strings) { $0.write(string: $1) }
+    }
+
+    /// The elements as an array, each written by `each`.
+    public mutating func write<Element>(elements: [Element], each: (inout JSONWriter, Element) -> Void) {
+        bytes.append(UInt8(ascii: "["))
+        for (index, element) in elements.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            each(&self, element)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Any value of the kinds the type comment lists, dispatched on its type.
+    public mutating func write(_ value: Any) {
         // Dispatch on the exact type first: a conditional cast of a native value to NSNumber
         // (or of an NSNumber to Bool) would bridge it, allocating on every value.
         let type = Swift.type(of: value)
@@ -76,15 +111,6 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "}"))
     }
 
-    private mutating func write<Element>(elements: [Element], each: (inout JSONWriter, Element) -> Void) {
-        bytes.append(UInt8(ascii: "["))
-        for (index, element) in elements.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            each(&self, element)
-        }
-        bytes.append(UInt8(ascii: "]"))
-    }
-
     private mutating func write(number: NSNumber) {
         switch String(cString: number.objCType) {
         case "c", "B": append(number.boolValue ? "true" : "false")
@@ -94,7 +120,8 @@ struct JSONWriter {
         }
     }
 
-    private mutating func write(double: Double) {
+    /// A number as the dynamic path writes a `Double` (whole numbers without a fraction).
+    public mutating func write(double: Double) {
         guard double.isFinite else {
             if problem == nil { problem = "JSON cannot hold the number \(double)" }
             return append("null")
@@ -106,7 +133,8 @@ struct JSONWriter {
         }
     }
 
-    private mutating func write(string: String) {
+    /// A string literal, escaped.
+    public mutating func write(string: String) {
         bytes.append(UInt8(ascii: "\""))
         let plain =
             string.utf8.withContiguousStorageIfAvailable { utf8 in

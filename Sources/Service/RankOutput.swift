@@ -55,6 +55,82 @@ public struct RankOutput: Sendable {
 
     private func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 
+    // MARK: - Streaming
+
+    /// Writes the rank object: the same bytes as ``json(_:)`` written with ``JSONText``, with the
+    /// keys of every object in sorted order, without building the dictionaries.
+    public func write(_ differential: Differential, to writer: inout JSONWriter) {
+        writer.write(raw: "{\"case_id\":")
+        writer.write(string: differential.caseID)
+        writer.write(raw: ",\"differential\":")
+        writer.write(elements: differential.entries) { writer, entry in write(entry, to: &writer) }
+        writer.write(raw: ",\"disclaimer\":\"decision support, not a diagnosis\",\"knowledge_base\":")
+        writer.write(string: differential.knowledgeBase)
+        writer.write(raw: ",\"model\":")
+        writer.write(string: differential.model)
+        writer.write(raw: ",\"warnings\":")
+        writer.write(strings: differential.warnings)
+        writer.write(raw: "}")
+    }
+
+    private func write(_ entry: DifferentialEntry, to writer: inout JSONWriter) {
+        writer.write(raw: "{\"evidence\":{\"against\":")
+        writer.write(elements: entry.evidence.against) { writer, conflict in write(conflict, to: &writer) }
+        writer.write(raw: ",\"for\":")
+        writer.write(elements: entry.evidence.supporting) { writer, match in write(match, to: &writer) }
+        writer.write(raw: ",\"pertinent_negatives\":")
+        writer.write(elements: entry.evidence.pertinentNegatives) { writer, match in write(match, to: &writer) }
+        writer.write(raw: "},\"id\":")
+        writer.write(string: entry.diseaseID)
+        writer.write(raw: ",\"name\":")
+        writer.write(string: entry.name)
+        writer.write(raw: ",\"rank\":")
+        writer.write(integer: entry.rank)
+        writer.write(raw: ",\"score\":")
+        writer.write(double: rounded(entry.score))
+        writer.write(raw: "}")
+    }
+
+    private func write(_ match: FindingMatch, to writer: inout JSONWriter) {
+        writer.write(raw: "{\"common_ancestor\":")
+        writer.write(term: match.commonAncestor)
+        writer.write(raw: ",\"disease_term\":")
+        writer.write(term: match.diseaseTerm)
+        writer.write(raw: ",\"disease_term_label\":")
+        writer.write(string: label(match.diseaseTerm))
+        writer.write(raw: ",\"finding\":")
+        writer.write(term: match.query)
+        writer.write(raw: ",\"finding_label\":")
+        writer.write(string: label(match.query))
+        if let frequency = match.frequency {
+            writer.write(raw: ",\"frequency\":")
+            writer.write(double: rounded(frequency))
+        }
+        writer.write(raw: ",\"weight\":")
+        writer.write(double: rounded(match.weight))
+        writer.write(raw: "}")
+    }
+
+    private func write(_ conflict: FindingConflict, to writer: inout JSONWriter) {
+        writer.write(raw: "{\"disease_term\":")
+        writer.write(term: conflict.diseaseTerm)
+        writer.write(raw: ",\"disease_term_label\":")
+        writer.write(string: label(conflict.diseaseTerm))
+        writer.write(raw: ",\"finding\":")
+        writer.write(term: conflict.query)
+        writer.write(raw: ",\"finding_label\":")
+        writer.write(string: label(conflict.query))
+        if let frequency = conflict.frequency {
+            writer.write(raw: ",\"frequency\":")
+            writer.write(double: rounded(frequency))
+        }
+        writer.write(raw: ",\"kind\":")
+        writer.write(string: conflict.kind.rawValue)
+        writer.write(raw: ",\"weight\":")
+        writer.write(double: rounded(conflict.weight))
+        writer.write(raw: "}")
+    }
+
     /// A table for a person at a terminal.
     public func text(_ differential: Differential, findings: (present: Int, absent: Int)) -> String {
         var lines = [

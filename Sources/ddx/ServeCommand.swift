@@ -18,13 +18,15 @@ struct ServeCommand: ParsableCommand {
 
             Errors: -32700 parse error, -32600 invalid request (also a line over --max-line-bytes, \
             whose remaining bytes are skipped up to the next newline), -32601 method not found, \
-            -32602 invalid params, -32603 internal error, -32000 deadline exceeded, -32001 \
-            overloaded (connection limit), -32002 unauthorized. Each error's `data` says what was wrong.
+            -32602 invalid params, -32603 internal error, -32000 deadline exceeded (waited or \
+            ran past --deadline), -32001 overloaded (connection limit, or shutting down), -32002 \
+            unauthorized. Each error's `data` says what was wrong.
 
             Listening on an address other than loopback requires --token (or $DDX_SERVE_TOKEN): \
             every request must then carry the secret as a top-level "token" member (or \
-            params.token). SIGTERM or SIGINT: stop accepting, answer requests in flight, write \
-            the audit log, exit 0. The audit log (SQLite, $DDX_HOME/audit.sqlite by default) \
+            params.token). SIGTERM or SIGINT (also during start-up): stop accepting, \
+            answer every line read (those read after the first 100 ms with -32001), write the \
+            audit log, exit 0. The audit log (SQLite, $DDX_HOME/audit.sqlite by default) \
             keeps per clinical request its id, time, method, SHA-256 of the normalized case, \
             top-10 ids, versions, latency and error code; `ddx audit` lists it.
             """)
@@ -44,7 +46,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Most lines in flight per connection (then it is not read).") var maxInFlightPerConnection = 32
     @Option(help: "Most lines in flight in all.") var maxInFlight = 256
     @Option(help: "Seconds a connection may stay idle.") var idleTimeout = 300.0
-    @Option(help: "Seconds a request may wait before it is refused with -32000.") var deadline = 10.0
+    @Option(help: "Seconds a request may take (waiting and running) before it is answered with -32000.")
+    var deadline = 10.0
     @Option(help: "Seconds in-flight requests get on shutdown.") var shutdownGrace = 10.0
     @Option(help: "Worker threads (default: one per core).") var workers: Int?
 
@@ -70,10 +73,17 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Caught before anything else: SIGTERM while the knowledge base and model load (seconds)
+        // must not kill the process with the default action (exit 143).
+        let signals = ShutdownSignals()
         let logger = Self.makeLogger(level: Logger.Level(rawValue: logLevel) ?? .info)
         let workspace = Workspace()
         let index = try workspace.loadIndex()
         let ranker = try workspace.ranker(model, index: index)
+        if let number = signals.received {
+            logger.info("signal \(number) during start-up: stopped before serving")
+            return
+        }
         let endpoint: RPCServer.Endpoint
         if stdio {
             endpoint = .stdio
@@ -90,6 +100,7 @@ struct ServeCommand: ParsableCommand {
         daemon.auditPath =
             noAudit ? nil : audit ?? workspace.directory.root.appendingPathComponent("audit.sqlite").path
         if let workers { daemon.workers = workers }
+        daemon.signals = signals
         do {
             try daemon.runBlocking()
         } catch {

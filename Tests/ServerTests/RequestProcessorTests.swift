@@ -156,6 +156,33 @@ import Testing
         #expect(errorCode(try JSONSerialization.jsonObject(with: Data(text.utf8))) == -32000)
     }
 
+    @Test func requestsThatFinishPastTheirDeadlineAreAnsweredWithTheDeadlineError() throws {
+        var limits = ServerLimits()
+        limits.requestDeadline = .seconds(1)
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        // The ranker sleeps past the deadline (which is long enough for the request to start
+        // on a busy machine): the result is dropped for -32000.
+        let slow = RequestProcessor(
+            cases: try TestServer.cases(delay: .milliseconds(1500)), status: ServerStatus(), limits: limits, audit: nil,
+            token: nil, logger: logger)
+        let text = slow.process(ByteBuffer(string: Self.rankLine), received: .now()).text ?? ""
+        let response = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        #expect(errorCode(response) == -32000)
+        let data = ((response as? [String: Any])?["error"] as? [String: Any])?["data"] as? String
+        #expect(data?.contains("its result was dropped") == true)
+    }
+
+    @Test func refusedLinesAreAnsweredWithTheirIDsWithoutRunning() throws {
+        let refusal = RPCError.overloaded("shutting down")
+        let line = ByteBuffer(string: "[" + Self.rankLine + #",{"jsonrpc":"2.0","method":"health"}]"#)
+        let text = try processor().process(line, received: .now(), refusal: refusal).text ?? ""
+        let responses = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        #expect(responses.count == 1)
+        #expect(errorCode(responses.first) == -32001)
+        #expect(responses.first?["id"] != nil)
+    }
+
     @Test func theSameNormalizedCaseHasTheSameDigest() throws {
         let cases = try TestServer.cases()
         let viaAltID = #"{"case":{"id":"a","findings":[{"id":"HP:0009999","status":"present"}]}}"#

@@ -22,6 +22,36 @@ import Testing
         #expect(records.first?.model == "stub-1")
     }
 
+    /// A client that goes on sending during shutdown (one request at a time, as a load test
+    /// does) gets every request it sent answered: run, or refused with -32001; none is left
+    /// unread when the connection closes.
+    @Test func everyRequestSentDuringShutdownIsAnswered() async throws {
+        var limits = ServerLimits()
+        limits.drainQuietPeriod = .seconds(30)  // the client closes first; the server must not
+        let server = try await TestServer(limits: limits, delay: .milliseconds(50))
+        let client = try server.client()
+        client.send(ServerProtocolTests.rank(id: 1))
+        while server.status.inFlight == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        let stopping = Task { try await server.stop() }
+        var answered: [Int: Int] = [:]  // id: error code (0: a result)
+        for id in 1...6 {
+            let response = try #require(try client.readObject(), "request \(id) was not answered")
+            let code = (response["error"] as? [String: Any])?["code"] as? Int
+            answered[response["id"] as? Int ?? -1] = code ?? 0
+            if id < 6 {
+                try await Task.sleep(for: .milliseconds(40))
+                #expect(client.send(ServerProtocolTests.rank(id: id + 1)))
+            }
+        }
+        #expect(Set(answered.keys) == Set(1...6))
+        #expect(answered.values.allSatisfy { $0 == 0 || $0 == RPCError.overloadedCode })
+        client.shutdownWrite()
+        #expect(try client.readObject() == nil)
+        try await stopping.value
+        let records = try server.auditRecords()
+        #expect(records.count == answered.values.filter { $0 == 0 }.count)
+    }
+
     @Test func theAuditLogRecordsErrorsWithTheirCodeButNotHealthChecks() async throws {
         let server = try await TestServer()
         let client = try server.client()
