@@ -17,9 +17,11 @@ public struct CaseService: Sendable {
     private let caseOutput: NormalizedCaseOutput
     private let loader = CaseLoader()
 
-    public init(knowledgeBase: KnowledgeBase, ranker: any Ranker) {
+    /// `ingestor` defaults to one over `knowledgeBase` without a dictionary cache; `ddx serve`
+    /// passes the workspace's, whose text recognizer reads the cached dictionary.
+    public init(knowledgeBase: KnowledgeBase, ranker: any Ranker, ingestor: CaseIngestor? = nil) {
         self.ranker = ranker
-        self.ingestor = CaseIngestor(knowledgeBase: knowledgeBase)
+        self.ingestor = ingestor ?? CaseIngestor(knowledgeBase: knowledgeBase)
         self.rankOutput = RankOutput(ontology: knowledgeBase.ontology)
         self.caseOutput = NormalizedCaseOutput(knowledgeBase: knowledgeBase)
     }

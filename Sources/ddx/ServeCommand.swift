@@ -92,7 +92,10 @@ struct ServeCommand: ParsableCommand {
             endpoint = .tcp(host: host, port: port)
         }
         var daemon = Daemon(
-            endpoint: endpoint, cases: CaseService(knowledgeBase: index.knowledgeBase, ranker: ranker),
+            endpoint: endpoint,
+            cases: CaseService(
+                knowledgeBase: index.knowledgeBase, ranker: ranker,
+                ingestor: workspace.ingestor(for: index.knowledgeBase)),
             logger: logger)
         daemon.limits = limits
         daemon.token = secret
