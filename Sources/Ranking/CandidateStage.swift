@@ -1,21 +1,25 @@
 import Clinical
 
-/// The candidate stage of the neural rankers: the classical likelihood-ratio score, counted
-/// over informative matches only (``LikelihoodRanker/informativeScores(_:threshold:)``), picks
-/// the best `count` diseases, whose scores, standardised over the candidates (mean 0,
-/// deviation 1), are an input to the network.
+/// The candidate stage of the neural rankers: the classical likelihood-ratio score picks the
+/// best `count` diseases, whose scores, standardised over the candidates (mean 0, deviation
+/// 1), are an input to the network.
 ///
-/// Restricting matches to ancestors with information content ≥ `threshold` (3 by default:
-/// features shared by at most 1 in 20 diseases) leaves each case touching a few thousand
-/// diseases instead of all 12,687, at almost no cost in accuracy (Evaluation/fff.md). A case
-/// whose informative matches touch fewer than ten diseases is scored exactly instead.
+/// At the default threshold (1, the classical ranker's own floor) the stage is exact: every
+/// disease is scored. Above it the stage counts informative matches only
+/// (``LikelihoodRanker/informativeScores(_:threshold:)``): with a threshold of 3 (features
+/// shared by at most 1 in 20 diseases) a case touches a few thousand diseases instead of all
+/// 12,687 and the ranker is 2.5–4 times faster, but it lost about one point of top-10 and
+/// five of non-circular top-10 on the held-out publications and handled a pertinent negative
+/// worse (Evaluation/fff.md), so it is an option (`ddx train --candidate-threshold 3`), not
+/// the default. A case whose informative matches touch fewer than ten diseases is scored
+/// exactly.
 public struct CandidateStage: Sendable {
     public let classical: LikelihoodRanker
     public let count: Int
     public let threshold: Float
     private let scratch: SparseScoresPool
 
-    public static let defaultThreshold: Float = 3
+    public static let defaultThreshold: Float = 1
 
     public init(index: PhenotypeIndex, count: Int = 100, threshold: Float = CandidateStage.defaultThreshold) {
         classical = LikelihoodRanker(index: index)

@@ -16,7 +16,7 @@ public enum NeuralModel {
         public init() {}
     }
 
-    /// `fff-<release date>-w<width>d<depth>-ic<threshold>`, e.g. `fff-2025-01-16-w32d7-ic3`.
+    /// `fff-<release date>-w<width>d<depth>-ic<threshold>`, e.g. `fff-2025-01-16-w32d7-ic1`.
     public static func version(kind: String, knowledgeBase: String, shape: Shape) -> String {
         let release = knowledgeBase.split(separator: "/").last.map(String.init) ?? knowledgeBase
         return "\(kind)-\(release)-w\(shape.width)d\(shape.depth)-ic\(thresholdText(shape.candidateThreshold))"

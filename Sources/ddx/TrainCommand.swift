@@ -27,7 +27,7 @@ struct TrainCommand: ParsableCommand {
     var candidates = 100
     @Option(
         help: ArgumentHelp(
-            "Information content a match needs to count in the candidate stage (features shared by at most e^-t of the diseases).",
+            "Information content a match needs to count in the candidate stage (1, the default: every disease is scored exactly; 3: informative matches only, faster, a little less accurate).",
             valueName: "t"))
     var candidateThreshold = CandidateStage.defaultThreshold
     @Option(help: "Where to write the model (default $DDX_HOME/models/<layer>.ddxm).") var output: String?

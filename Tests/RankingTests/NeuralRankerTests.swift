@@ -105,7 +105,7 @@ import Testing
         var shape = NeuralModel.Shape()
         #expect(
             NeuralModel.version(kind: "fff", knowledgeBase: "hp/releases/2025-01-16", shape: shape)
-                == "fff-2025-01-16-w32d7-ic3")
+                == "fff-2025-01-16-w32d7-ic1")
         shape.candidateThreshold = 2.5
         #expect(NeuralModel.version(kind: "dense", knowledgeBase: "x", shape: shape) == "dense-x-w32d7-ic2.5")
     }
