@@ -94,36 +94,34 @@ public struct RankOutput: Sendable {
     private func write(_ match: FindingMatch, to writer: inout JSONWriter) {
         writer.write(raw: "{\"common_ancestor\":")
         writer.write(term: match.commonAncestor)
-        writer.write(raw: ",\"disease_term\":")
-        writer.write(term: match.diseaseTerm)
-        writer.write(raw: ",\"disease_term_label\":")
-        writer.write(string: label(match.diseaseTerm))
-        writer.write(raw: ",\"finding\":")
-        writer.write(term: match.query)
-        writer.write(raw: ",\"finding_label\":")
-        writer.write(string: label(match.query))
-        if let frequency = match.frequency {
-            writer.write(raw: ",\"frequency\":")
-            writer.write(double: rounded(frequency))
-        }
+        writer.write(raw: ",")
+        writePair(diseaseTerm: match.diseaseTerm, finding: match.query, frequency: match.frequency, to: &writer)
         writer.write(raw: ",\"weight\":")
         writer.write(double: rounded(match.weight))
         writer.write(raw: "}")
     }
 
-    private func write(_ conflict: FindingConflict, to writer: inout JSONWriter) {
-        writer.write(raw: "{\"disease_term\":")
-        writer.write(term: conflict.diseaseTerm)
+    /// The members a match and a conflict share, in key order: the disease term and the finding
+    /// with their labels, then the frequency when known.
+    private func writePair(diseaseTerm: TermID, finding: TermID, frequency: Double?, to writer: inout JSONWriter) {
+        writer.write(raw: "\"disease_term\":")
+        writer.write(term: diseaseTerm)
         writer.write(raw: ",\"disease_term_label\":")
-        writer.write(string: label(conflict.diseaseTerm))
+        writer.write(string: label(diseaseTerm))
         writer.write(raw: ",\"finding\":")
-        writer.write(term: conflict.query)
+        writer.write(term: finding)
         writer.write(raw: ",\"finding_label\":")
-        writer.write(string: label(conflict.query))
-        if let frequency = conflict.frequency {
+        writer.write(string: label(finding))
+        if let frequency {
             writer.write(raw: ",\"frequency\":")
             writer.write(double: rounded(frequency))
         }
+    }
+
+    private func write(_ conflict: FindingConflict, to writer: inout JSONWriter) {
+        writer.write(raw: "{")
+        writePair(
+            diseaseTerm: conflict.diseaseTerm, finding: conflict.query, frequency: conflict.frequency, to: &writer)
         writer.write(raw: ",\"kind\":")
         writer.write(string: conflict.kind.rawValue)
         writer.write(raw: ",\"weight\":")
