@@ -61,8 +61,9 @@ public struct Ontology: Sendable {
         positionByID[id].map { terms[Int($0)] }
     }
 
-    /// The term's name, or nil when the id is not in the release.
-    public func name(of id: TermID) -> String? { term(id)?.name }
+    /// The term's name, or nil when the id is not in the release (read in place, without
+    /// copying the whole term: answers look up a label per finding).
+    public func name(of id: TermID) -> String? { positionByID[id].map { terms[Int($0)].name } }
 
     /// Maps any id a case may carry to the live term that stands for it.
     public func resolve(_ id: TermID) -> Resolution {

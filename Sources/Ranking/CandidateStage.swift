@@ -8,7 +8,7 @@ import Clinical
 /// disease is scored. Above it the stage counts informative matches only
 /// (``LikelihoodRanker/informativeScores(_:threshold:)``): with a threshold of 3 (features
 /// shared by at most 1 in 20 diseases) a case touches a few thousand diseases instead of all
-/// 12,687 and the ranker is 2.5–4 times faster, but it lost about one point of top-10 and
+/// 12,687 and the ranker is about twice as fast, but it lost about one point of top-10 and
 /// five of non-circular top-10 on the held-out publications and handled a pertinent negative
 /// worse (Evaluation/fff.md), so it is an option (`ddx train --candidate-threshold 3`), not
 /// the default. A case whose informative matches touch fewer than ten diseases is scored
