@@ -83,13 +83,7 @@ public struct NeuralRanker<Layer: FeedforwardLayer>: Ranker {
             return position + 1
         }
         let scores = stage.classical.scores(query)
-        let isCandidate = Set(candidates.diseases)
-        let target = scores[Int(disease)]
-        var better = 0
-        for (other, score) in scores.enumerated()
-        where (score > target || (score == target && other < Int(disease))) && !isCandidate.contains(Int32(other)) {
-            better += 1
-        }
-        return candidates.diseases.count + better + 1
+        let candidatesAhead = candidates.diseases.count { TopSelection.ranks(scores, Int($0), before: Int(disease)) }
+        return candidates.diseases.count + TopSelection.rank(of: Int(disease), in: scores) - candidatesAhead
     }
 }

@@ -14,12 +14,12 @@ enum TopSelection {
 
     /// 1-based rank of the entry at `index`.
     static func rank(of index: Int, in scores: [Float]) -> Int {
-        let target = scores[index]
-        var better = 0
-        for (other, score) in scores.enumerated() where score > target || (score == target && other < index) {
-            better += 1
-        }
-        return better + 1
+        scores.indices.count { ranks(scores, $0, before: index) } + 1
+    }
+
+    /// Whether the entry at `first` ranks before the one at `second`.
+    static func ranks(_ scores: [Float], _ first: Int, before second: Int) -> Bool {
+        scores[first] > scores[second] || (scores[first] == scores[second] && first < second)
     }
 
     /// The best `capacity` entries offered so far: a binary min-heap whose root is the worst

@@ -29,10 +29,9 @@ struct CurveCommand: ParsableCommand {
         }
         let workspace = Workspace()
         let index = try workspace.loadIndex()
-        let ingestor = Workspace().ingestor(for: index.knowledgeBase)
+        let ingestor = workspace.ingestor(for: index.knowledgeBase)
         let all = try CaseSource(path: cases).read().cases.map(ingestor.ingest).filter { $0.truth != nil }
         let validation = PublicationSplit().split(all).validation
-        let clock = ContinuousClock()
         var series: [SVGLineChart.Series] = []
         var evaluable = 0
         Terminal.output("model   candidates  top-10   µs/case")
@@ -45,12 +44,9 @@ struct CurveCommand: ParsableCommand {
                     .run(validation, knowledgeBase: index.knowledgeBase).filter(\.truthInKnowledgeBase)
                 evaluable = outcomes.count
                 let top10 = Double(outcomes.filter { ($0.rank ?? .max) <= 10 }.count) / Double(max(outcomes.count, 1))
-                var times: [Double] = []
-                for _ in 0..<max(1, passes) {
-                    let elapsed = clock.measure { for patient in validation { _ = ranker.rank(patient, top: 10) } }
-                    times.append(elapsed.seconds / Double(validation.count) * 1e6)
-                }
-                let micros = times.sorted()[times.count / 2]
+                let micros = PassTimes.measure(passes: passes, cases: validation.count) {
+                    for patient in validation { _ = ranker.rank(patient, top: 10) }
+                }.medianWall
                 points.append((Double(count), top10))
                 labels.append(String(format: "%.0f µs", micros))
                 Terminal.output(String(format: "%-7@ %10d  %6.3f  %8.1f", model.rawValue, count, top10, micros))
