@@ -80,6 +80,9 @@ struct ServeCommand: ParsableCommand {
         let workspace = Workspace()
         let index = try workspace.loadIndex()
         let ranker = try workspace.ranker(model, index: index)
+        // The concept dictionary is read (or built) before serving, not by the first text request.
+        let ingestor = workspace.ingestor(for: index.knowledgeBase)
+        ingestor.prepareRecognizer()
         if let number = signals.received {
             logger.info("signal \(number) during start-up: stopped before serving")
             return
@@ -94,8 +97,7 @@ struct ServeCommand: ParsableCommand {
         var daemon = Daemon(
             endpoint: endpoint,
             cases: CaseService(
-                knowledgeBase: index.knowledgeBase, ranker: ranker,
-                ingestor: workspace.ingestor(for: index.knowledgeBase)),
+                knowledgeBase: index.knowledgeBase, ranker: ranker, ingestor: ingestor),
             logger: logger)
         daemon.limits = limits
         daemon.token = secret
