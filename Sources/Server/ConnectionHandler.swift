@@ -123,14 +123,23 @@ final class ConnectionHandler: ChannelDuplexHandler {
             || !(context?.channel.isWritable ?? true)
     }
 
-    /// Starts as many waiting lines as the limits allow.
+    /// Answers the waiting lines the answer cache can answer and starts as many of the others
+    /// as the limits allow.
     private func pump() {
         guard let context else { return }
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        var answered = 0
         while let next = pending.first, inFlight < limits.maxInFlightPerConnection, !waitingForPermit {
             guard case .line(let line) = next.frame else {
                 pending.removeFirst()
                 if case .overlong(let bytes) = next.frame { send(processor.overlongLine(bytes: bytes)) }
+                continue
+            }
+            if !draining, let reply = processor.cachedReply(to: line, received: next.received) {
+                pending.removeFirst()
+                processor.status.countAnswers(reply.answers)
+                send(reply, flush: false)
+                answered += 1
                 continue
             }
             guard gate.acquire(orWait: { loopBound.eventLoop.execute { loopBound.value.permitGranted() } }) else {
@@ -140,6 +149,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
             pending.removeFirst()
             start(line, received: next.received)
         }
+        if answered > 0 { context.flush() }
         resumeReadingIfPossible()
         closeIfDone()
     }
@@ -191,12 +201,10 @@ final class ConnectionHandler: ChannelDuplexHandler {
         pump()
     }
 
-    private func send(_ reply: RequestProcessor.Reply) {
-        guard let bytes = reply.bytes, let context, context.channel.isActive else { return }
-        var buffer = context.channel.allocator.buffer(capacity: bytes.count + 1)
-        buffer.writeBytes(bytes)
-        buffer.writeInteger(UInt8(ascii: "\n"))
-        context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+    private func send(_ reply: RequestProcessor.Reply, flush: Bool = true) {
+        guard !reply.pieces.isEmpty, let context, context.channel.isActive else { return }
+        for piece in reply.pieces { context.write(wrapOutboundOut(piece), promise: nil) }
+        if flush { context.flush() }
     }
 
     private func resumeReadingIfPossible() {

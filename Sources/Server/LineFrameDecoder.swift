@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 
 /// Splits a byte stream into newline-terminated lines of at most `maxLength` bytes.
@@ -75,8 +76,10 @@ public struct LineFrameDecoder: ByteToMessageDecoder {
 
     private func newlineOffset(in buffer: ByteBuffer, from start: Int) -> Int? {
         buffer.withUnsafeReadableBytes { bytes in
-            guard start < bytes.count else { return nil }
-            return bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
+            guard start < bytes.count, let base = bytes.baseAddress,
+                let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
+            else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
         }
     }
 

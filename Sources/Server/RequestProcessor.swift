@@ -5,8 +5,9 @@ import Service
 
 /// Turns one request line into its response line: parses it, checks each request's shape,
 /// token and deadline, runs the method and writes the answer (nil when nothing is owed:
-/// notifications only). Runs on the worker pool, never on an event loop.
-public struct RequestProcessor: Sendable {
+/// notifications only). Runs on the worker pool, never on an event loop — except
+/// ``cachedReply(to:received:)``, which answers from memory and is cheap enough for one.
+public final class RequestProcessor: Sendable {
     let cases: CaseService
     let status: ServerStatus
     let limits: ServerLimits
@@ -16,6 +17,8 @@ public struct RequestProcessor: Sendable {
     let logger: Logger
     /// The `info` result, rendered once.
     private let infoJSON: [UInt8]
+    /// Answers to params seen before; nil when ``ServerLimits/answerCacheBytes`` is 0.
+    private let answers: AnswerCache?
 
     public init(
         cases: CaseService, status: ServerStatus, limits: ServerLimits, audit: AuditLog?, token: String?,
@@ -28,6 +31,7 @@ public struct RequestProcessor: Sendable {
         self.token = token
         self.logCases = logCases
         self.logger = logger
+        self.answers = limits.answerCacheBytes > 0 ? AnswerCache(capacity: limits.answerCacheBytes) : nil
         let info: [String: Any] = [
             "name": "ddx", "protocol": "JSON-RPC 2.0, one message per line",
             "methods": ["rank", "normalize", "health", "info"],
@@ -40,20 +44,43 @@ public struct RequestProcessor: Sendable {
                 "max_in_flight": limits.maxInFlight,
                 "idle_timeout_seconds": Self.seconds(limits.idleTimeout),
                 "request_deadline_seconds": Self.seconds(limits.requestDeadline),
+                "answer_cache_bytes": limits.answerCacheBytes,
             ] as [String: Any],
         ]
         infoJSON = Array(JSONLine.encode(info).utf8)
     }
 
-    /// What a line came to: the response (nil when none is owed) and how many answers it holds.
+    /// What a line came to: the response (none when none is owed) and how many answers it holds.
     public struct Reply: Sendable {
-        /// The response line as UTF-8 JSON, without its newline.
-        public var bytes: [UInt8]?
+        /// The response line, newline included, in pieces to be written one after another (an
+        /// answer from the cache is written from memory, not copied); empty when none is owed.
+        public var pieces: [ByteBuffer]
         public var answers: Int
 
         init(_ bytes: [UInt8]?, answers: Int) {
-            self.bytes = bytes
             self.answers = answers
+            guard let bytes else {
+                pieces = []
+                return
+            }
+            var line = ByteBuffer()
+            line.reserveCapacity(bytes.count + 1)
+            line.writeBytes(bytes)
+            line.writeInteger(UInt8(ascii: "\n"))
+            pieces = [line]
+        }
+
+        init(pieces: [ByteBuffer], answers: Int) {
+            self.pieces = pieces
+            self.answers = answers
+        }
+
+        /// The response line as UTF-8 JSON, without its newline; nil when none is owed.
+        public var bytes: [UInt8]? {
+            guard !pieces.isEmpty else { return nil }
+            var line = pieces.flatMap { $0.readableBytesView }
+            line.removeLast()
+            return line
         }
 
         /// The response line as text.
@@ -62,7 +89,10 @@ public struct RequestProcessor: Sendable {
 
     /// The reply to one line, read at `received`; with a `refusal`, each request in it is
     /// answered with that error instead of being run.
+    /// A successful `rank` or `normalize` answer to a plain request line is kept for
+    /// ``cachedReply(to:received:)``.
     public func process(_ line: ByteBuffer, received: NIODeadline, refusal: RPCError? = nil) -> Reply {
+        let cacheable = refusal == nil ? line.withUnsafeReadableBytes { cacheableRequest(in: $0) } : nil
         let parsed = line.withUnsafeReadableBytes { JSONLine.parse($0) }
         let value: Any
         switch parsed {
@@ -72,7 +102,7 @@ public struct RequestProcessor: Sendable {
         case .success(let parsedValue): value = parsedValue
         }
         guard let batch = value as? [Any] else {
-            let response = respond(to: value, received: received, refusal: refusal)
+            let response = respond(to: value, received: received, refusal: refusal, cacheKey: cacheable?.key)
             return Reply(response, answers: response == nil ? 0 : 1)
         }
         guard !batch.isEmpty else {
@@ -104,8 +134,11 @@ public struct RequestProcessor: Sendable {
         return Reply(Self.errorResponse(id: "null", error), answers: 1)
     }
 
-    /// The response to one request of a line, or nil for a notification.
-    private func respond(to value: Any, received: NIODeadline, refusal: RPCError?) -> [UInt8]? {
+    /// The response to one request of a line, or nil for a notification; a successful answer
+    /// is kept under `cacheKey` when one is given.
+    private func respond(
+        to value: Any, received: NIODeadline, refusal: RPCError?, cacheKey: AnswerCache.Key? = nil
+    ) -> [UInt8]? {
         let request: RPCRequest
         switch RPCRequest.read(value) {
         case .failure(let invalid):
@@ -113,7 +146,9 @@ public struct RequestProcessor: Sendable {
             return Self.errorResponse(id: invalid.id, invalid.error)
         case .success(let read): request = read
         }
-        let answer = refusal.map { Result<[UInt8], RPCError>.failure($0) } ?? run(request, received: received)
+        let answer =
+            refusal.map { Result<[UInt8], RPCError>.failure($0) }
+            ?? run(request, received: received, cacheKey: cacheKey)
         guard let id = request.id else { return nil }
         switch answer {
         case .success(let result): return Self.successResponse(id: id, result)
@@ -122,13 +157,15 @@ public struct RequestProcessor: Sendable {
     }
 
     /// Runs the request's method after the token and deadline checks; clinical methods are audited.
-    private func run(_ request: RPCRequest, received: NIODeadline) -> Result<[UInt8], RPCError> {
+    private func run(
+        _ request: RPCRequest, received: NIODeadline, cacheKey: AnswerCache.Key?
+    ) -> Result<[UInt8], RPCError> {
         if let failure = admissionError(request, received: received) { return .failure(failure) }
         switch request.method {
         case "info": return .success(infoJSON)
-        case "health": return .success(Array(JSONLine.encode(status.health).utf8))
-        case "rank": return runAudited(request, received: received, cases.rank)
-        case "normalize": return runAudited(request, received: received, cases.normalize)
+        case "health": return .success(Array(JSONLine.encode(health).utf8))
+        case "rank": return runAudited(request, received: received, cacheKey: cacheKey, cases.rank)
+        case "normalize": return runAudited(request, received: received, cacheKey: cacheKey, cases.normalize)
         default:
             let known = "rank, normalize, health, info"
             return .failure(.methodNotFound("no method \(JSONLine.quoted(request.method)); the methods are \(known)"))
@@ -163,7 +200,8 @@ public struct RequestProcessor: Sendable {
     }
 
     private func runAudited(
-        _ request: RPCRequest, received: NIODeadline, _ method: (Any?) throws(RPCError) -> MethodOutcome
+        _ request: RPCRequest, received: NIODeadline, cacheKey: AnswerCache.Key?,
+        _ method: (Any?) throws(RPCError) -> MethodOutcome
     ) -> Result<[UInt8], RPCError> {
         if logCases, let params = request.params, case let text = JSONLine.encode(params) {
             logger.info("request \(request.id ?? "(notification)") \(request.method) params: \(text)")
@@ -174,6 +212,7 @@ public struct RequestProcessor: Sendable {
             let answer = try method(request.params)
             outcome = answer
             result = .success(answer.result)
+            if let cacheKey { answers?.keep(answer, for: cacheKey) }
             if let late = lateError(request, received: received) {
                 logger.info("request \(request.id ?? "(notification)") \(request.method): \(late)")
                 result = .failure(late)
@@ -187,14 +226,82 @@ public struct RequestProcessor: Sendable {
             }
             result = .failure(error)
         }
-        let latency = Double((NIODeadline.now() - received).nanoseconds) / 1e6
-        audit?.record(
-            AuditRecord(
-                requestID: request.id ?? "", time: Date(), method: request.method, caseDigest: outcome?.caseDigest,
-                topIDs: outcome?.topIDs ?? [], knowledgeBase: cases.knowledgeBaseVersion, model: cases.modelVersion,
-                latencyMilliseconds: (latency * 1000).rounded() / 1000, errorCode: result.errorCode))
+        record(
+            request.id, method: request.method, caseDigest: outcome?.caseDigest, topIDs: outcome?.topIDs ?? [],
+            errorCode: result.errorCode, received: received)
         return result
     }
+
+    /// Writes the audit row of one clinical request.
+    private func record(
+        _ requestID: String?, method: String, caseDigest: String?, topIDs: [String], errorCode: Int?,
+        received: NIODeadline
+    ) {
+        guard let audit else { return }
+        let latency = Double((NIODeadline.now() - received).nanoseconds) / 1e6
+        audit.record(
+            AuditRecord(
+                requestID: requestID ?? "", time: Date(), method: method, caseDigest: caseDigest,
+                topIDs: topIDs, knowledgeBase: cases.knowledgeBaseVersion, model: cases.modelVersion,
+                latencyMilliseconds: (latency * 1000).rounded() / 1000, errorCode: errorCode))
+    }
+
+    /// The `health` result: the server's counters and, with a cache, how it is doing.
+    private var health: [String: Any] {
+        var health = status.health
+        if let statistics = answers?.statistics {
+            health["answer_cache"] = [
+                "entries": statistics.entries, "bytes": statistics.bytes, "hits": statistics.hits,
+                "misses": statistics.misses,
+            ]
+        }
+        return health
+    }
+
+    // MARK: - Answers from the cache
+
+    /// A line the answer cache may answer or learn from, and its key.
+    private struct CacheableRequest {
+        var request: PlainRequest
+        var key: AnswerCache.Key
+    }
+
+    /// The line's request and cache key when it is a plain `rank` or `normalize` request and
+    /// the cache is on (not with `--log-cases`, which logs the params read in full).
+    private func cacheableRequest(in bytes: UnsafeRawBufferPointer) -> CacheableRequest? {
+        guard answers != nil, !logCases, let request = PlainRequest.scan(bytes),
+            request.method == "rank" || request.method == "normalize"
+        else { return nil }
+        let params = UnsafeRawBufferPointer(rebasing: bytes[request.params])
+        return CacheableRequest(request: request, key: AnswerCache.Key(method: request.method, params: params))
+    }
+
+    /// The response to a plain `rank` or `normalize` line whose params were answered before,
+    /// from memory, audited like any other. Nil when the line must be processed in full: not a
+    /// plain request, not answered before, or one the token or the deadline would refuse (the
+    /// full path then gives the error).
+    public func cachedReply(to line: ByteBuffer, received: NIODeadline) -> Reply? {
+        guard answers != nil, let cacheable = line.withUnsafeReadableBytes({ cacheableRequest(in: $0) }) else {
+            return nil
+        }
+        let request = cacheable.request
+        if let token, !Self.constantTimeEqual(request.token, token) { return nil }
+        guard NIODeadline.now() - received <= limits.requestDeadline.timeAmount,
+            let outcome = answers?.answer(for: cacheable.key)
+        else { return nil }
+        record(
+            request.id, method: request.method, caseDigest: outcome.caseDigest, topIDs: outcome.topIDs,
+            errorCode: nil, received: received)
+        var head = ByteBuffer()
+        head.reserveCapacity(request.id.utf8.count + 40)
+        head.writeString("{\"id\":")
+        head.writeString(request.id)
+        head.writeString(",\"jsonrpc\":\"2.0\",\"result\":")
+        return Reply(pieces: [head, outcome.result, Self.responseEnd], answers: 1)
+    }
+
+    /// What closes a success response line.
+    private static let responseEnd = ByteBuffer(string: "}\n")
 
     // MARK: - Responses
 

@@ -24,6 +24,9 @@ public struct ServerLimits: Sendable, Equatable {
     /// On shutdown, a connection whose lines are all answered closes once its client has sent
     /// nothing for this long (lines still coming are answered with -32001).
     public var drainQuietPeriod: Duration = .milliseconds(200)
+    /// Bytes of answers the daemon keeps for `rank` and `normalize` requests whose params are
+    /// byte for byte those of an earlier successful request (``AnswerCache``); 0: none kept.
+    public var answerCacheBytes = 64 << 20
 
     public init() {}
 }

@@ -42,6 +42,9 @@ public final class ServerStatus: Sendable {
         }
     }
 
+    /// Counts answers given without processing a line on a worker (from the answer cache).
+    func countAnswers(_ responses: Int) { counters.withLockedValue { $0.answered += responses } }
+
     func beginDraining() { counters.withLockedValue { $0.draining = true } }
 
     /// The `health` result.

@@ -45,16 +45,12 @@ struct LoadtestCommand: ParsableCommand {
         generator.token = token
         generator.method = method
         Terminal.note("loadtest: \(requests) requests of \(objects.count) cases over \(connections) connections")
-        let total = requests
+        let progress = SharedProgressBar(total: requests, label: "loadtest")
         let configured = generator
         let report: LoadReport
         do {
             report = try Self.blocking {
-                try await configured.run { answered in
-                    if answered % max(1, total / 10) < 64 && answered > 0 {
-                        Terminal.note("loadtest: \(answered) answered")
-                    }
-                }
+                try await configured.run { progress.update($0) }
             }
         } catch let failure as CommandFailure {
             throw failure

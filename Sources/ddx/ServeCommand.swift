@@ -29,6 +29,10 @@ struct ServeCommand: ParsableCommand {
             audit log, exit 0. The audit log (SQLite, $DDX_HOME/audit.sqlite by default) \
             keeps per clinical request its id, time, method, SHA-256 of the normalized case, \
             top-10 ids, versions, latency and error code; `ddx audit` lists it.
+
+            A rank or normalize request whose params are byte for byte those of an earlier \
+            successful one is answered from memory (--answer-cache-megabytes), audited like any \
+            other: answers depend only on the params, the knowledge base and the model.
             """)
 
     @Option(help: "HOST:PORT to listen on (port 0: any free port).") var listen = "127.0.0.1:7411"
@@ -50,6 +54,12 @@ struct ServeCommand: ParsableCommand {
     var deadline = 10.0
     @Option(help: "Seconds in-flight requests get on shutdown.") var shutdownGrace = 10.0
     @Option(help: "Worker threads (default: one per core).") var workers: Int?
+    @Option(
+        help: """
+            Megabytes of answers kept for rank and normalize requests whose params repeat an earlier \
+            request's byte for byte (0: keep none).
+            """)
+    var answerCacheMegabytes = 64
 
     func validate() throws {
         for (name, value) in [
@@ -61,6 +71,7 @@ struct ServeCommand: ParsableCommand {
         for (name, value) in [("--idle-timeout", idleTimeout), ("--deadline", deadline)] where !(value > 0) {
             throw ValidationError("\(name) must be more than 0 seconds")
         }
+        guard answerCacheMegabytes >= 0 else { throw ValidationError("--answer-cache-megabytes must not be negative") }
         guard shutdownGrace >= 0 else { throw ValidationError("--shutdown-grace must not be negative") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level: unknown level") }
         if !stdio {
@@ -127,6 +138,7 @@ struct ServeCommand: ParsableCommand {
         limits.idleTimeout = .milliseconds(Int64(idleTimeout * 1000))
         limits.requestDeadline = .milliseconds(Int64(deadline * 1000))
         limits.shutdownGrace = .milliseconds(Int64(shutdownGrace * 1000))
+        limits.answerCacheBytes = answerCacheMegabytes << 20
         return limits
     }
 

@@ -20,14 +20,15 @@ enum Terminal {
     }
 }
 
-/// A one-line progress bar on stderr, redrawn in place when stderr is a terminal and
-/// printed every 10% otherwise.
+/// A one-line progress bar on stderr, redrawn in place (at most ten times a second) when
+/// stderr is a terminal and printed every 10% otherwise.
 struct ProgressBar {
     let total: Int
     let label: String
     private let start = Date()
     private let interactive = isatty(FileHandle.standardError.fileDescriptor) != 0
     private var lastDecile = -1
+    private var lastDrawn = Date.distantPast
 
     init(total: Int, label: String) {
         self.total = total
@@ -36,8 +37,17 @@ struct ProgressBar {
 
     mutating func update(_ done: Int, suffix: String = "") {
         guard total > 0 else { return }
+        let now = Date()
         let fraction = Double(done) / Double(total)
-        let elapsed = Date().timeIntervalSince(start)
+        if interactive {
+            guard done == total || now.timeIntervalSince(lastDrawn) >= 0.1 else { return }
+            lastDrawn = now
+        } else {
+            let decile = Int(fraction * 10)
+            guard decile != lastDecile || done == total else { return }
+            lastDecile = decile
+        }
+        let elapsed = now.timeIntervalSince(start)
         let eta = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
         let width = 30
         let filled = Int(fraction * Double(width))
@@ -49,11 +59,7 @@ struct ProgressBar {
             FileHandle.standardError.write(Data("\r\(line)".utf8))
             if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
         } else {
-            let decile = Int(fraction * 10)
-            if decile != lastDecile || done == total {
-                lastDecile = decile
-                FileHandle.standardError.write(Data("ddx: \(line)\n".utf8))
-            }
+            FileHandle.standardError.write(Data("ddx: \(line)\n".utf8))
         }
     }
 }

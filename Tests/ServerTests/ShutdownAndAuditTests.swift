@@ -52,6 +52,27 @@ import Testing
         #expect(records.count == answered.values.filter { $0 == 0 }.count)
     }
 
+    /// A repeated request is answered from the answer cache on the event loop: the same result,
+    /// its own id, and an audit row like any other.
+    @Test func repeatedRequestsAreAnsweredAlikeAndAudited() async throws {
+        let server = try await TestServer()
+        let client = try server.client()
+        let params = #"{"case":{"id":"r","findings":[{"id":"HP:0001250","status":"present"}]},"top":2}"#
+        var results: [String] = []
+        for id in 1...3 {
+            client.send(#"{"jsonrpc":"2.0","id":\#(id),"method":"rank","params":\#(params)}"# + "\n")
+            let line = try #require(try client.readLine())
+            #expect(line.hasPrefix(#"{"id":\#(id),"jsonrpc":"2.0","result":"#))
+            results.append(line.components(separatedBy: #""result":"#).last ?? "")
+        }
+        #expect(Set(results).count == 1)
+        try await server.stop()
+        let records = try server.auditRecords()
+        #expect(records.map(\.requestID) == ["1", "2", "3"])
+        #expect(Set(records.compactMap(\.caseDigest)).count == 1)
+        #expect(records.allSatisfy { $0.topIDs == Array(StubRanker.diseases.prefix(2)) && $0.errorCode == nil })
+    }
+
     @Test func theAuditLogRecordsErrorsWithTheirCodeButNotHealthChecks() async throws {
         let server = try await TestServer()
         let client = try server.client()
