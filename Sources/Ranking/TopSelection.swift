@@ -7,7 +7,13 @@ enum TopSelection {
     static func topIndices(_ scores: [Float], count: Int) -> [Int] {
         var heap = Heap(capacity: count)
         scores.withUnsafeBufferPointer { scores in
-            for index in 0..<scores.count { heap.offer(index: index, score: scores[index]) }
+            // Once the heap is full, a score no higher than its worst cannot enter (on a tie the
+            // later position loses): most entries are turned away here, without a call.
+            var floor = -Float.infinity
+            for index in 0..<scores.count where !(heap.isFull && scores[index] <= floor) {
+                heap.offer(index: index, score: scores[index])
+                if heap.isFull { floor = heap.worstScore }
+            }
         }
         return heap.sorted().map { $0.index }
     }
@@ -42,6 +48,12 @@ enum TopSelection {
             self.capacity = max(0, capacity)
             entries.reserveCapacity(self.capacity)
         }
+
+        /// Whether the heap holds `capacity` entries.
+        var isFull: Bool { entries.count >= capacity }
+
+        /// The score of the worst entry kept (the root); −∞ when empty.
+        var worstScore: Float { entries.first?.score ?? -Float.infinity }
 
         mutating func offer(index: Int, score: Float) {
             let entry = Entry(index: index, score: score)

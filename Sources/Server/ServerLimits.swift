@@ -26,7 +26,7 @@ public struct ServerLimits: Sendable, Equatable {
     public var drainQuietPeriod: Duration = .milliseconds(200)
     /// Bytes of answers the daemon keeps for `rank` and `normalize` requests whose params are
     /// byte for byte those of an earlier successful request (``AnswerCache``); 0: none kept.
-    public var answerCacheBytes = 64 << 20
+    public var answerCacheBytes = 256 << 20
 
     public init() {}
 }

@@ -59,7 +59,7 @@ struct ServeCommand: ParsableCommand {
             Megabytes of answers kept for rank and normalize requests whose params repeat an earlier \
             request's byte for byte (0: keep none).
             """)
-    var answerCacheMegabytes = 64
+    var answerCacheMegabytes = 256
 
     func validate() throws {
         for (name, value) in [
