@@ -37,7 +37,7 @@ public struct CaseService: Sendable {
         let top = try Self.top(object["top"])
         let patient = ingestor.ingest(try readCase(object))
         let differential = ranker.rank(patient, top: top)
-        var writer = JSONWriter(capacity: 8192)
+        var writer = JSONWriter(capacity: 1 << 16)  // answers with evidence average about 35 KB
         rankOutput.write(differential, to: &writer)
         return MethodOutcome(
             result: writer.bytes, caseDigest: CaseDigest.sha256(of: patient),

@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import NIOCore
 import Testing
 
@@ -9,11 +8,7 @@ import Testing
 /// only where the full path would have answered.
 @Suite struct CachedAnswerTests {
     private func processor(token: String? = nil, limits: ServerLimits = ServerLimits()) throws -> RequestProcessor {
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
-        return RequestProcessor(
-            cases: try TestServer.cases(), status: ServerStatus(), limits: limits, audit: nil, token: token,
-            logger: logger)
+        try TestServer.processor(token: token, limits: limits)
     }
 
     private static func rankLine(id: String, top: Int = 2, token: String? = nil) -> String {

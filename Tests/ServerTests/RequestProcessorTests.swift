@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import NIOCore
 import Testing
 
@@ -8,11 +7,7 @@ import Testing
 /// The protocol without a network: one line in, one response (or none) out.
 @Suite struct RequestProcessorTests {
     private func processor(token: String? = nil, limits: ServerLimits = ServerLimits()) throws -> RequestProcessor {
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
-        return RequestProcessor(
-            cases: try TestServer.cases(), status: ServerStatus(), limits: limits, audit: nil, token: token,
-            logger: logger)
+        try TestServer.processor(token: token, limits: limits)
     }
 
     private func reply(_ line: String, token: String? = nil) throws -> Any? {
@@ -159,13 +154,9 @@ import Testing
     @Test func requestsThatFinishPastTheirDeadlineAreAnsweredWithTheDeadlineError() throws {
         var limits = ServerLimits()
         limits.requestDeadline = .seconds(1)
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
         // The ranker sleeps past the deadline (which is long enough for the request to start
         // on a busy machine): the result is dropped for -32000.
-        let slow = RequestProcessor(
-            cases: try TestServer.cases(delay: .milliseconds(1500)), status: ServerStatus(), limits: limits, audit: nil,
-            token: nil, logger: logger)
+        let slow = try TestServer.processor(limits: limits, delay: .milliseconds(1500))
         let text = slow.process(ByteBuffer(string: Self.rankLine), received: .now()).text ?? ""
         let response = try JSONSerialization.jsonObject(with: Data(text.utf8))
         #expect(errorCode(response) == -32000)

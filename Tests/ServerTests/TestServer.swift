@@ -21,6 +21,17 @@ final class TestServer: Sendable {
         CaseService(knowledgeBase: try ToyRelease.knowledgeBase(), ranker: StubRanker(delay: delay))
     }
 
+    /// A request processor over ``cases(delay:)``, without a network, audit log or log output.
+    static func processor(
+        token: String? = nil, limits: ServerLimits = ServerLimits(), delay: Duration = .zero
+    ) throws -> RequestProcessor {
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        return RequestProcessor(
+            cases: try cases(delay: delay), status: ServerStatus(), limits: limits, audit: nil, token: token,
+            logger: logger)
+    }
+
     init(limits: ServerLimits = ServerLimits(), token: String? = nil, delay: Duration = .zero) async throws {
         var logger = Logger(label: "test.server")
         logger.logLevel = .critical
