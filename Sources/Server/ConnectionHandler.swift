@@ -25,8 +25,9 @@ final class ConnectionHandler: ChannelDuplexHandler {
     private let logger: Logger
 
     private var context: ChannelHandlerContext?
-    /// Lines read but not yet started, with the time each was read.
-    private var pending = CircularBuffer<(frame: LineFrame, received: NIODeadline)>()
+    /// Lines read but not yet started, with the time each was read and whether the answer
+    /// cache was asked already (a line waiting for a permit is not looked up again).
+    private var pending = CircularBuffer<(frame: LineFrame, received: NIODeadline, looked: Bool)>()
     private var inFlight = 0
     private var waitingForPermit = false
     private var readHeld = false
@@ -76,7 +77,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
         // After a full close the decoder hands over the fragment it held: nobody is left to answer.
         guard context.channel.isActive else { return }
         lastActivity = .now()
-        pending.append((unwrapInboundIn(data), lastActivity))
+        pending.append((unwrapInboundIn(data), lastActivity, false))
         pump()
     }
 
@@ -135,12 +136,15 @@ final class ConnectionHandler: ChannelDuplexHandler {
                 if case .overlong(let bytes) = next.frame { send(processor.overlongLine(bytes: bytes)) }
                 continue
             }
-            if !draining, let reply = processor.cachedReply(to: line, received: next.received) {
-                pending.removeFirst()
-                processor.status.countAnswers(reply.answers)
-                send(reply, flush: false)
-                answered += 1
-                continue
+            if !draining && !next.looked {
+                if let reply = processor.cachedReply(to: line, received: next.received) {
+                    pending.removeFirst()
+                    processor.status.countAnswers(reply.answers)
+                    send(reply, flush: false)
+                    answered += 1
+                    continue
+                }
+                pending[pending.startIndex].looked = true
             }
             guard gate.acquire(orWait: { loopBound.eventLoop.execute { loopBound.value.permitGranted() } }) else {
                 waitingForPermit = true

@@ -31,8 +31,8 @@ public struct LoadGenerator: Sendable {
         let heads = cases.map { requestHead(case: $0) }
         let started = NIODeadline.now()
         var channels: [any Channel] = []
-        for index in 0..<connections {
-            let client = LoadClient(heads: heads, offset: index, pipeline: pipeline, state: shared)
+        for _ in 0..<connections {
+            let client = LoadClient(heads: heads, pipeline: pipeline, state: shared)
             let channel = try await ClientBootstrap(group: group)
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 .channelInitializer { channel in
@@ -117,7 +117,6 @@ final class LoadClient: ChannelInboundHandler, Sendable {
     typealias OutboundOut = ByteBuffer
 
     private let heads: [String]
-    private let offset: Int
     private let pipeline: Int
     private let state: LoadState
     private let sent = NIOLockedValueBox([Int: NIODeadline]())
@@ -125,9 +124,8 @@ final class LoadClient: ChannelInboundHandler, Sendable {
     /// Set once the server said it is overloaded or shutting down (-32001): send no more.
     private let refused = NIOLockedValueBox(false)
 
-    init(heads: [String], offset: Int, pipeline: Int, state: LoadState) {
+    init(heads: [String], pipeline: Int, state: LoadState) {
         self.heads = heads
-        self.offset = offset
         self.pipeline = pipeline
         self.state = state
     }
@@ -176,7 +174,8 @@ final class LoadClient: ChannelInboundHandler, Sendable {
 
     private func sendNext(_ context: ChannelHandlerContext) {
         guard !refused.withLockedValue({ $0 }), let number = state.nextRequest() else { return }
-        let head = heads[(number + offset) % heads.count]
+        // Request n sends case n (mod the cases): each case once per pass, never twice at once.
+        let head = heads[number % heads.count]
         var buffer = context.channel.allocator.buffer(capacity: head.utf8.count + 12)
         buffer.writeString(head)
         buffer.writeString(String(number))
