@@ -70,7 +70,11 @@ let package = Package(
             name: "ConceptRecognitionTests",
             dependencies: ["ConceptRecognition", "Ontology", "Clinical", "TestFixtures"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
-        .testTarget(name: "ServiceTests", dependencies: ["Service", "Knowledge", "Ontology", "ConceptRecognition"]),
+        .testTarget(
+            name: "ServiceTests",
+            dependencies: [
+                "Service", "Ranking", "Clinical", "Knowledge", "Ontology", "ConceptRecognition", "TestFixtures",
+            ]),
         .testTarget(name: "FastFeedforwardTests", dependencies: ["FastFeedforward", "Statistics"]),
         .testTarget(
             name: "EvaluationTests",

@@ -5,8 +5,15 @@ public enum JSONText {
     /// The value as JSON; throws for what JSON cannot hold (a non-finite number, a value of
     /// another type than strings, numbers, booleans, arrays, objects and `NSNull`).
     public static func encode(_ object: Any) throws -> String {
+        try encode { $0.write(object) }
+    }
+
+    /// What `write` writes, as text: for renderings that write typed values in key order
+    /// themselves (like `RankOutput.write(_:to:)`). Throws, as encoding a value does, when it
+    /// wrote something JSON cannot hold.
+    public static func encode(_ write: (inout JSONWriter) -> Void) throws -> String {
         var writer = JSONWriter()
-        writer.write(object)
+        write(&writer)
         if let problem = writer.problem { throw EncodingError(description: problem) }
         return String(decoding: writer.bytes, as: UTF8.self)
     }

@@ -10,9 +10,10 @@ import Foundation
 /// What JSON cannot hold (a non-finite number, a value of another type) is written as `null`
 /// or as its description, and remembered in ``problem`` for callers that refuse it.
 ///
-/// Renderings on a hot path (the daemon's answers) skip the dictionaries and write typed
-/// values in key order themselves, through ``write(raw:)``, ``write(string:)``,
-/// ``write(double:)`` and ``write(integer:)``: the same bytes, without the boxing and sorting.
+/// Renderings on a hot path (`ddx rank`, `ddx normalize` and the daemon's answers) skip the
+/// dictionaries and write typed values in key order themselves, through ``write(raw:)``,
+/// ``write(string:)``, ``write(double:)`` and ``write(integer:)``: the same bytes, without the
+/// boxing and sorting.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
     /// The first value JSON cannot hold, described; nil when every value was written faithfully.

@@ -11,31 +11,9 @@ public struct NormalizedCaseOutput: Sendable {
         self.knowledgeBase = knowledgeBase
     }
 
-    /// The normalized ddx case as a JSON object: findings with labels (and, from text, their
-    /// spans and context), `family_history`, age, sex and warnings.
-    public func json(_ ingested: IngestedCase) -> [String: Any] {
-        let patient = ingested.patientCase
-        var object: [String: Any] = [
-            "id": patient.id,
-            "sex": patient.sex.rawValue,
-            "findings": patient.findings.map { finding(json: $0, ingested) },
-            "family_history": ingested.familyHistory.map { family in
-                [
-                    "id": family.id.description, "relative": family.relative, "status": family.status.rawValue,
-                    "label": label(family.id),
-                    "spans": ingested.familyMentions(of: family.id).map(span),
-                ] as [String: Any]
-            },
-            "warnings": patient.warnings,
-            "knowledge_base": knowledgeBase.version,
-        ]
-        if let age = patient.age { object["age"] = age }
-        if let truth = patient.truth { object["truth"] = ["id": truth] }
-        return object
-    }
-
-    /// Writes the normalized case: the same bytes as ``json(_:)`` written with ``JSONText``, with
-    /// the keys of every object in sorted order, without building the dictionaries.
+    /// Writes the normalized ddx case as one line of JSON, with the keys of every object in sorted
+    /// order: findings with labels (and, from text, their spans and context), `family_history`,
+    /// age, sex and warnings.
     public func write(_ ingested: IngestedCase, to writer: inout JSONWriter) {
         let patient = ingested.patientCase
         writer.write(raw: "{")
@@ -160,32 +138,6 @@ public struct NormalizedCaseOutput: Sendable {
         }
         for warning in patient.warnings { lines.append("  warning: \(warning)") }
         return lines.joined(separator: "\n")
-    }
-
-    private func finding(json finding: Finding, _ ingested: IngestedCase) -> [String: Any] {
-        var object: [String: Any] = [
-            "id": finding.id.description, "status": finding.status.rawValue, "label": label(finding.id),
-        ]
-        let mentions = ingested.mentions(of: finding.id)
-        if !mentions.isEmpty {
-            object["spans"] = mentions.map(span)
-            if mentions.allSatisfy({ $0.context.uncertainty != nil }) { object["uncertain"] = true }
-            if mentions.allSatisfy({ $0.context.historical != nil }) { object["historical"] = true }
-        }
-        return object
-    }
-
-    private func span(_ mention: ConceptMention) -> [String: Any] {
-        var object: [String: Any] = [
-            "start": mention.start, "end": mention.end, "text": mention.matchedText, "synonym": mention.synonym,
-            "source": mention.source.description,
-        ]
-        let context = mention.context
-        if let cue = context.negation { object["negation"] = cue }
-        if let cue = context.uncertainty { object["uncertainty"] = cue }
-        if let cue = context.historical { object["historical"] = cue }
-        if let relative = context.relative { object["relative"] = relative }
-        return object
     }
 
     private func explain(_ mention: ConceptMention) -> String {

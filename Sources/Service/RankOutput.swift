@@ -10,55 +10,10 @@ public struct RankOutput: Sendable {
         self.ontology = ontology
     }
 
-    public func json(_ differential: Differential) -> [String: Any] {
-        [
-            "case_id": differential.caseID,
-            "differential": differential.entries.map(entry),
-            "knowledge_base": differential.knowledgeBase,
-            "model": differential.model,
-            "warnings": differential.warnings,
-            "disclaimer": "decision support, not a diagnosis",
-        ]
-    }
-
-    private func entry(_ entry: DifferentialEntry) -> [String: Any] {
-        [
-            "rank": entry.rank, "id": entry.diseaseID, "name": entry.name,
-            "score": rounded(entry.score),
-            "evidence": [
-                "for": entry.evidence.supporting.map(match),
-                "against": entry.evidence.against.map(conflict),
-                "pertinent_negatives": entry.evidence.pertinentNegatives.map(match),
-            ] as [String: Any],
-        ]
-    }
-
-    private func match(_ match: FindingMatch) -> [String: Any] {
-        var object: [String: Any] = [
-            "finding": match.query.description, "finding_label": label(match.query),
-            "disease_term": match.diseaseTerm.description, "disease_term_label": label(match.diseaseTerm),
-            "common_ancestor": match.commonAncestor.description, "weight": rounded(match.weight),
-        ]
-        if let frequency = match.frequency { object["frequency"] = rounded(frequency) }
-        return object
-    }
-
-    private func conflict(_ conflict: FindingConflict) -> [String: Any] {
-        var object: [String: Any] = [
-            "finding": conflict.query.description, "finding_label": label(conflict.query),
-            "disease_term": conflict.diseaseTerm.description, "disease_term_label": label(conflict.diseaseTerm),
-            "kind": conflict.kind.rawValue, "weight": rounded(conflict.weight),
-        ]
-        if let frequency = conflict.frequency { object["frequency"] = rounded(frequency) }
-        return object
-    }
-
     private func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 
-    // MARK: - Streaming
-
-    /// Writes the rank object: the same bytes as ``json(_:)`` written with ``JSONText``, with the
-    /// keys of every object in sorted order, without building the dictionaries.
+    /// Writes the rank object as one line of JSON, with the keys of every object in sorted order
+    /// and numbers rounded to three decimals.
     public func write(_ differential: Differential, to writer: inout JSONWriter) {
         writer.write(raw: "{\"case_id\":")
         writer.write(string: differential.caseID)

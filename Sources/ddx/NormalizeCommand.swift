@@ -38,7 +38,7 @@ struct NormalizeCommand: ParsableCommand {
             case .success(let patient):
                 let ingested = ingestor.ingestDetailed(patient)
                 switch format {
-                case .json: Terminal.output(try JSONText.encode(output.json(ingested)))
+                case .json: Terminal.output(try JSONText.encode { output.write(ingested, to: &$0) })
                 case .text: Terminal.output(output.text(ingested))
                 }
             }

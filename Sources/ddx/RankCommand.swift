@@ -77,7 +77,7 @@ private struct Rendering: Sendable {
             switch format {
             case .json:
                 do {
-                    return .success(try JSONText.encode(output.json(differential)))
+                    return .success(try JSONText.encode { output.write(differential, to: &$0) })
                 } catch {
                     return .failure(RenderingError(description: "\(patient.id): could not encode the result: \(error)"))
                 }

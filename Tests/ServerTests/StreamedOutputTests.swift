@@ -1,90 +1,16 @@
 import Clinical
 import Foundation
 import Ontology
-import Ranking
 import Service
-import TestFixtures
 import Testing
 
 @testable import Server
 
-/// The daemon writes its answers, digests and audit timestamps straight to bytes; each must be
-/// exactly what the dictionary renderings (and `String(format:)`) give.
+/// The daemon writes its digests and audit timestamps straight to bytes; each must be exactly
+/// what the dictionary rendering (and `String(format:)`) gives. (The rank and normalize
+/// answers are tested with their renderings in ServiceTests.)
 @Suite struct StreamedOutputTests {
     private static func term(_ number: Int32) -> TermID { TermID(number) }
-
-    @Test func theRankObjectIsWhatTheDictionaryRenderingWrites() throws {
-        let output = RankOutput(ontology: try ToyRelease.ontology())
-        let evidence = Evidence(
-            supporting: [
-                FindingMatch(
-                    query: Self.term(1250), diseaseTerm: Self.term(7359), commonAncestor: Self.term(1250),
-                    frequency: 0.895_49, weight: 7.900_4),
-                FindingMatch(
-                    query: Self.term(12_345_678), diseaseTerm: Self.term(1), commonAncestor: Self.term(1),
-                    frequency: nil, weight: 2),
-            ],
-            against: [
-                FindingConflict(
-                    query: Self.term(518), diseaseTerm: Self.term(518), kind: .excludedButExpected, frequency: 0.9,
-                    weight: -1.25),
-                FindingConflict(
-                    query: Self.term(1250), diseaseTerm: Self.term(1250), kind: .observedButNegated,
-                    frequency: nil, weight: -3e-7),
-            ],
-            pertinentNegatives: [
-                FindingMatch(
-                    query: Self.term(505), diseaseTerm: Self.term(505), commonAncestor: Self.term(505), frequency: 1,
-                    weight: 0.123_456)
-            ])
-        let differential = Differential(
-            caseID: "PMID_1/Family \"A\" – II:1\n",
-            entries: [
-                DifferentialEntry(
-                    rank: 1, diseaseID: "OMIM:100002", name: "Cataract-heart syndrome", score: 0.62,
-                    evidence: evidence),
-                DifferentialEntry(
-                    rank: 2, diseaseID: "ORPHA:4000", name: "Ünïcödé 症候群 🧬", score: -12,
-                    evidence: Evidence()),
-                DifferentialEntry(
-                    rank: 3, diseaseID: "OMIM:100003", name: "x", score: .infinity,
-                    evidence: Evidence()),
-            ],
-            knowledgeBase: "hp/releases/toy", model: "fff-1", warnings: ["one \\ warning", "two"])
-        var writer = JSONWriter()
-        output.write(differential, to: &writer)
-        #expect(String(decoding: writer.bytes, as: UTF8.self) == JSONText.line(output.json(differential)))
-        let empty = Differential(caseID: "", entries: [], knowledgeBase: "kb", model: "m", warnings: [])
-        var emptyWriter = JSONWriter()
-        output.write(empty, to: &emptyWriter)
-        #expect(String(decoding: emptyWriter.bytes, as: UTF8.self) == JSONText.line(output.json(empty)))
-    }
-
-    @Test func theNormalizedCaseIsWhatTheDictionaryRenderingWrites() throws {
-        let knowledgeBase = try ToyRelease.knowledgeBase()
-        let ingestor = CaseIngestor(knowledgeBase: knowledgeBase)
-        let output = NormalizedCaseOutput(knowledgeBase: knowledgeBase)
-        let cases = [
-            PatientCase(
-                id: "text \"1\"", age: "P4Y", sex: .male,
-                text: "A boy with fits and clouding of the lens, no visual impairment; possibly an atrial septal "
-                    + "defect in the past. His brother has seizures.",
-                truth: "OMIM:100002"),
-            PatientCase(
-                id: "stated",
-                findings: [
-                    Finding(id: Self.term(1250), status: .present), Finding(id: Self.term(518), status: .absent),
-                    Finding(id: Self.term(9_999_999), status: .present),
-                ]),
-            PatientCase(id: "nothing"),
-        ]
-        for patient in cases {
-            let ingested = ingestor.ingestDetailed(patient)
-            var writer = JSONWriter()
-            output.write(ingested, to: &writer)
-            #expect(String(decoding: writer.bytes, as: UTF8.self) == JSONText.line(output.json(ingested)))
-        }
-    }
 
     @Test func theDigestIsOverTheCanonicalJSONOfTheCase() throws {
         let patients = [
