@@ -129,8 +129,36 @@ public struct JSONWriter {
         }
         if double == double.rounded(), abs(double) < 1e15 {
             append(String(Int64(double)))
+        } else if let thousandths = Self.wholeThousandths(double) {
+            write(thousandths: thousandths)
         } else {
             append("\(double)")
+        }
+    }
+
+    /// `double` in thousandths, when it is the double nearest to a whole number of them (what
+    /// rounding to three decimals gives) and under a billion. Such a value's shortest decimal
+    /// form, which Swift's `description` writes, is its three decimals without trailing zeros:
+    /// any shorter decimal lies at least 0.001 away, far more than the value's spacing.
+    private static func wholeThousandths(_ double: Double) -> Int64? {
+        guard abs(double) < 1e9 else { return nil }
+        let scaled = (double * 1000).rounded()
+        guard scaled / 1000 == double else { return nil }
+        return Int64(scaled)
+    }
+
+    /// A number of thousandths that is not whole, as a decimal: `-12.5` for -12,500.
+    private mutating func write(thousandths: Int64) {
+        if thousandths < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = thousandths.magnitude
+        append(String(magnitude / 1000))
+        bytes.append(UInt8(ascii: "."))
+        var fraction = magnitude % 1000
+        var divisor: UInt64 = 100
+        while fraction > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor))
+            fraction %= divisor
+            divisor /= 10
         }
     }
 
