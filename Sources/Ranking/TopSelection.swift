@@ -7,12 +7,15 @@ enum TopSelection {
     static func topIndices(_ scores: [Float], count: Int) -> [Int] {
         var heap = Heap(capacity: count)
         scores.withUnsafeBufferPointer { scores in
+            let filled = min(heap.capacity, scores.count)
+            for index in 0..<filled { heap.offer(index: index, score: scores[index]) }
+            guard filled > 0 else { return }
             // Once the heap is full, a score no higher than its worst cannot enter (on a tie the
-            // later position loses): most entries are turned away here, without a call.
-            var floor = -Float.infinity
-            for index in 0..<scores.count where !(heap.isFull && scores[index] <= floor) {
+            // later position loses): most entries are turned away here, by one comparison.
+            var floor = heap.worstScore
+            for index in filled..<scores.count where scores[index] > floor {
                 heap.offer(index: index, score: scores[index])
-                if heap.isFull { floor = heap.worstScore }
+                floor = heap.worstScore
             }
         }
         return heap.sorted().map { $0.index }
@@ -49,9 +52,6 @@ enum TopSelection {
             entries.reserveCapacity(self.capacity)
         }
 
-        /// Whether the heap holds `capacity` entries.
-        var isFull: Bool { entries.count >= capacity }
-
         /// The score of the worst entry kept (the root); −∞ when empty.
         var worstScore: Float { entries.first?.score ?? -Float.infinity }
 
@@ -80,25 +80,37 @@ enum TopSelection {
         }
 
         private mutating func siftUp(_ start: Int) {
-            var child = start
-            while child > 0 {
-                let parent = (child - 1) / 2
-                guard entries[child].isWorse(than: entries[parent]) else { return }
-                entries.swapAt(child, parent)
-                child = parent
+            entries.withUnsafeMutableBufferPointer { entries in
+                var child = start
+                let entry = entries[child]
+                while child > 0 {
+                    let parent = (child - 1) / 2
+                    guard entry.isWorse(than: entries[parent]) else { break }
+                    entries[child] = entries[parent]
+                    child = parent
+                }
+                entries[child] = entry
             }
         }
 
+        /// Moves the entry at `start` down to its place (holes filled from below, the entry
+        /// written once).
         private mutating func siftDown(_ start: Int) {
-            var parent = start
-            while true {
-                let left = 2 * parent + 1
-                guard left < entries.count else { return }
-                var worst = left
-                if left + 1 < entries.count && entries[left + 1].isWorse(than: entries[left]) { worst = left + 1 }
-                guard entries[worst].isWorse(than: entries[parent]) else { return }
-                entries.swapAt(worst, parent)
-                parent = worst
+            entries.withUnsafeMutableBufferPointer { entries in
+                let count = entries.count
+                guard start < count else { return }
+                var parent = start
+                let entry = entries[parent]
+                while true {
+                    let left = 2 * parent + 1
+                    guard left < count else { break }
+                    var worst = left
+                    if left + 1 < count && entries[left + 1].isWorse(than: entries[left]) { worst = left + 1 }
+                    guard entries[worst].isWorse(than: entry) else { break }
+                    entries[parent] = entries[worst]
+                    parent = worst
+                }
+                entries[parent] = entry
             }
         }
     }
