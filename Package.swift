@@ -27,10 +27,11 @@ let package = Package(
             ]
         ),
         .target(name: "Clinical", dependencies: ["Ontology"]),
-        .target(name: "ConceptRecognition", dependencies: ["Ontology", "Clinical"]),
+        .target(name: "BinaryFormat"),
+        .target(name: "ConceptRecognition", dependencies: ["Ontology", "Clinical", "BinaryFormat"]),
         .target(name: "Ranking", dependencies: ["Knowledge", "Clinical", "Ontology", "FastFeedforward", "Statistics"]),
         .target(name: "Statistics"),
-        .target(name: "FastFeedforward", dependencies: ["Statistics"]),
+        .target(name: "FastFeedforward", dependencies: ["Statistics", "BinaryFormat"]),
         .target(name: "Service", dependencies: ["Ranking", "Knowledge", "Clinical", "Ontology", "ConceptRecognition"]),
         .target(
             name: "Server",
@@ -68,14 +69,15 @@ let package = Package(
             dependencies: ["Ranking", "Knowledge", "Clinical", "Ontology", "TestFixtures", "Statistics"]),
         .testTarget(
             name: "ConceptRecognitionTests",
-            dependencies: ["ConceptRecognition", "Ontology", "Clinical", "TestFixtures"]),
+            dependencies: ["ConceptRecognition", "Ontology", "Clinical", "TestFixtures", "BinaryFormat"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(
             name: "ServiceTests",
             dependencies: [
                 "Service", "Ranking", "Clinical", "Knowledge", "Ontology", "ConceptRecognition", "TestFixtures",
             ]),
-        .testTarget(name: "FastFeedforwardTests", dependencies: ["FastFeedforward", "Statistics"]),
+        .testTarget(name: "BinaryFormatTests", dependencies: ["BinaryFormat"]),
+        .testTarget(name: "FastFeedforwardTests", dependencies: ["FastFeedforward", "Statistics", "BinaryFormat"]),
         .testTarget(
             name: "EvaluationTests",
             dependencies: ["Evaluation", "Ranking", "Clinical", "Statistics", "Knowledge", "TestFixtures"]),

@@ -2,7 +2,7 @@
 enum ContextCues {
     /// Before a finding: it is absent.
     static let negationBefore: [[String]] = phrases([
-        "no", "not", "without", "denies", "denied", "deny", "negative for", "absence of", "absent", "free of",
+        "no", "not", "without", "denies", "denied", "deny", "negative for", "absence of", "free of",
         "never", "none", "lack of", "lacks", "lacked", "lacking", "no evidence of", "no signs of", "no sign of",
         "ruled out", "excluded", "non", "nor", "neither", "did not have", "does not have", "unremarkable for",
         "no history of", "no family history of", "there was no", "there were no",

@@ -1,4 +1,8 @@
+import BinaryFormat
 import Ontology
+
+/// Reads concept dictionaries, turning a short or malformed read into ``DictionaryArchiveError/truncated``.
+typealias DictionaryReader = ByteReader<DictionaryArchiveError>
 
 /// The concept dictionary as bytes, so it can be built once and cached in the data directory.
 ///
@@ -16,7 +20,7 @@ public enum DictionaryArchive {
 
     /// The archive of `dictionary`, stamped with `knowledgeBase` (the version it was built from).
     public static func encode(_ dictionary: ConceptDictionary, knowledgeBase: String) -> [UInt8] {
-        var payload = ArchiveWriter()
+        var payload = ByteWriter()
         let words = dictionary.wordsInIDOrder
         payload.append(UInt32(words.count))
         for word in words { payload.append(word) }
@@ -41,15 +45,15 @@ public enum DictionaryArchive {
             payload.append(id.rawValue)
             appendWords(words, to: &payload)
         }
-        var archive = ArchiveWriter()
-        archive.append(magic)
+        var archive = ByteWriter()
+        archive.append(bytes: magic)
         archive.append(formatVersion)
         archive.append(recipeFingerprint)
         archive.append(knowledgeBase)
         append(dictionary.options, to: &archive)
         archive.append(UInt64(payload.bytes.count))
-        archive.append(checksum(payload.bytes[...]))
-        archive.append(payload.bytes)
+        archive.append(FNV1a64.hash(payload.bytes[...]))
+        archive.append(bytes: payload.bytes)
         return archive.bytes
     }
 
@@ -58,26 +62,26 @@ public enum DictionaryArchive {
     public static func decode(
         _ bytes: [UInt8], knowledgeBase: String, options: ConceptDictionary.Options = .init()
     ) throws(DictionaryArchiveError) -> ConceptDictionary {
-        var reader = ArchiveReader(bytes)
+        var reader = DictionaryReader(bytes)
         guard (try? reader.readBytes(magic.count)).map({ $0.elementsEqual(magic) }) == true else {
             throw .notAnArchive
         }
-        let version = try reader.readUInt32()
+        let version = try reader.readInteger() as UInt32
         guard version == formatVersion else { throw .formatVersion(found: version, expected: formatVersion) }
-        guard try reader.readUInt64() == recipeFingerprint else { throw .recipe }
+        guard try reader.readInteger() as UInt64 == recipeFingerprint else { throw .recipe }
         let builtFrom = try reader.readString()
         guard builtFrom == knowledgeBase else { throw .knowledgeBase(found: builtFrom, expected: knowledgeBase) }
         guard try readOptions(&reader) == options else { throw .options }
-        let length = try reader.readUInt64()
-        let sum = try reader.readUInt64()
+        let length = try reader.readInteger() as UInt64
+        let sum = try reader.readInteger() as UInt64
         guard length == UInt64(reader.remaining) else { throw .truncated }
-        let start = reader.position
-        guard checksum(bytes[start...]) == sum else { throw .checksum }
+        let start = reader.offset
+        guard FNV1a64.hash(bytes[start...]) == sum else { throw .checksum }
         return try readPayload(&reader, options: options)
     }
 
     private static func readPayload(
-        _ reader: inout ArchiveReader, options: ConceptDictionary.Options
+        _ reader: inout DictionaryReader, options: ConceptDictionary.Options
     ) throws(DictionaryArchiveError) -> ConceptDictionary {
         let wordCount = try reader.readCount(itemSize: 4)
         var words: [String] = []
@@ -88,11 +92,13 @@ public enum DictionaryArchive {
         var entries: [DictionaryEntry] = []
         entries.reserveCapacity(entryCount)
         for _ in 0..<entryCount {
-            let id = TermID(try reader.readInt32())
+            let id = TermID(try reader.readInteger() as Int32)
             let phrase = try reader.readString()
-            guard let source = DictionaryEntry.Source(rawValue: Int(try reader.readByte())) else { throw .truncated }
-            let depth = Int(try reader.readUInt32())
-            let conjunction = try reader.readByte() != 0
+            guard let source = DictionaryEntry.Source(rawValue: Int(try reader.readInteger() as UInt8)) else {
+                throw .truncated
+            }
+            let depth = Int(try reader.readInteger() as UInt32)
+            let conjunction = try reader.readInteger() as UInt8 != 0
             let entryWords = try readWords(&reader, vocabularySize: wordCount)
             entries.append(
                 DictionaryEntry(
@@ -104,7 +110,7 @@ public enum DictionaryArchive {
         acronyms.reserveCapacity(acronymCount)
         for _ in 0..<acronymCount {
             let acronym = try reader.readString()
-            let index = try reader.readInt32()
+            let index = try reader.readInteger() as Int32
             guard index >= 0, Int(index) < entries.count else { throw .truncated }
             acronyms.append((acronym, index))
         }
@@ -112,7 +118,7 @@ public enum DictionaryArchive {
         var labelWords: [TermID: [Int32]] = [:]
         labelWords.reserveCapacity(labelCount)
         for _ in 0..<labelCount {
-            let id = TermID(try reader.readInt32())
+            let id = TermID(try reader.readInteger() as Int32)
             labelWords[id] = try readWords(&reader, vocabularySize: wordCount)
         }
         guard reader.remaining == 0 else { throw .truncated }
@@ -120,48 +126,38 @@ public enum DictionaryArchive {
             options: options, words: words, entries: entries, acronyms: acronyms, labelWords: labelWords)
     }
 
-    private static func appendWords(_ words: [Int32], to writer: inout ArchiveWriter) {
+    private static func appendWords(_ words: [Int32], to writer: inout ByteWriter) {
         writer.append(UInt32(words.count))
         for word in words { writer.append(word) }
     }
 
     private static func readWords(
-        _ reader: inout ArchiveReader, vocabularySize: Int
+        _ reader: inout DictionaryReader, vocabularySize: Int
     ) throws(DictionaryArchiveError) -> [Int32] {
         let count = try reader.readCount(itemSize: 4)
         var words: [Int32] = []
         words.reserveCapacity(count)
         for _ in 0..<count {
-            let word = try reader.readInt32()
+            let word = try reader.readInteger() as Int32
             guard word >= 0, Int(word) < vocabularySize else { throw .truncated }
             words.append(word)
         }
         return words
     }
 
-    private static func append(_ options: ConceptDictionary.Options, to writer: inout ArchiveWriter) {
+    private static func append(_ options: ConceptDictionary.Options, to writer: inout ByteWriter) {
         writer.append(options.includeRelated ? UInt8(1) : 0)
         writer.append(options.includeNarrow ? UInt8(1) : 0)
         writer.append(options.root.rawValue)
     }
 
     private static func readOptions(
-        _ reader: inout ArchiveReader
+        _ reader: inout DictionaryReader
     ) throws(DictionaryArchiveError) -> ConceptDictionary.Options {
-        let related = try reader.readByte() != 0
-        let narrow = try reader.readByte() != 0
-        let root = TermID(try reader.readInt32())
+        let related = try reader.readInteger() as UInt8 != 0
+        let narrow = try reader.readInteger() as UInt8 != 0
+        let root = TermID(try reader.readInteger() as Int32)
         return ConceptDictionary.Options(includeRelated: related, includeNarrow: narrow, root: root)
-    }
-
-    /// FNV-1a, 64 bits: enough to tell a damaged file, cheap enough to check on every load.
-    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return hash
     }
 
     /// A fingerprint of what the builder does besides reading the ontology: stop words,
@@ -175,7 +171,7 @@ public enum DictionaryArchive {
         let normalizer = WordNormalizer()
         parts += probeWords.map { normalizer.normalize($0) }
         parts += Tokenizer().tokens(of: probePhrase[...]).map { "\($0.kind)\($0.text)" }
-        return checksum(Array(parts.joined(separator: "\u{1F}").utf8)[...])
+        return FNV1a64.hash(Array(parts.joined(separator: "\u{1F}").utf8)[...])
     }()
 
     private static let probeWords = [

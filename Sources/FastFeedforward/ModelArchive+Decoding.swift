@@ -1,3 +1,8 @@
+import BinaryFormat
+
+/// Reads model files, turning a short or malformed read into a ``ModelFormatError``.
+typealias ModelReader = ByteReader<ModelFormatError>
+
 extension ModelArchive {
     /// Reads an archive from bytes in the layout described on ``ModelArchive``, verifying
     /// magic, version, length, checksum and every shape.
@@ -15,18 +20,14 @@ extension ModelArchive {
         guard bytes.count >= Self.headerSize else {
             throw .truncated(expectedBytes: minimumSize, actualBytes: bytes.count)
         }
-        // `withUnsafeBytes` rethrows untyped errors, so the typed error travels in a Result.
-        let parsed: Result<ModelArchive, ModelFormatError> = bytes.withUnsafeBytes { raw in
-            Result { () throws(ModelFormatError) in try Self.decode(raw) }
-        }
-        self = try parsed.get()
+        self = try Self.decode(bytes)
     }
 
-    /// Verifies version, length and checksum of a buffer whose magic has been checked, then
-    /// decodes its payload.
-    private static func decode(_ raw: UnsafeRawBufferPointer) throws(ModelFormatError) -> ModelArchive {
+    /// Verifies version, length and checksum of bytes whose magic has been checked, then
+    /// decodes their payload.
+    private static func decode(_ raw: [UInt8]) throws(ModelFormatError) -> ModelArchive {
         let minimumSize = Self.headerSize + Self.trailerSize
-        var header = ByteReader(raw, offset: Self.magic.count)
+        var header = ModelReader(raw, offset: Self.magic.count)
         let version: UInt32 = try header.readInteger()
         guard version == Self.formatVersion else {
             throw .unsupportedVersion(found: version, supported: Self.formatVersion)
@@ -44,16 +45,16 @@ extension ModelArchive {
             throw .trailingBytes(expectedBytes: expectedSize, actualBytes: raw.count)
         }
         let checked = expectedSize - Self.trailerSize
-        let computed = CRC32.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<checked]))
-        var trailer = ByteReader(raw, offset: checked)
+        let computed = CRC32.checksum(raw[0..<checked])
+        var trailer = ModelReader(raw, offset: checked)
         let stored: UInt32 = try trailer.readInteger()
         guard stored == computed else { throw .checksumMismatch(stored: stored, computed: computed) }
-        var payload = ByteReader(UnsafeRawBufferPointer(rebasing: raw[0..<checked]), offset: Self.headerSize)
+        var payload = ModelReader(raw[0..<checked], offset: Self.headerSize)
         return try Self.decodePayload(&payload)
     }
 
-    private static func decodePayload(_ reader: inout ByteReader) throws(ModelFormatError) -> ModelArchive {
-        let metadata = try reader.readString(named: "metadata")
+    private static func decodePayload(_ reader: inout ModelReader) throws(ModelFormatError) -> ModelArchive {
+        let metadata = try reader.readString()
         let layerCount: UInt32 = try reader.readInteger()
         var layers: [StoredLayer] = []
         for index in 0..<Int(layerCount) {
@@ -62,7 +63,7 @@ extension ModelArchive {
         let tensorCount: UInt32 = try reader.readInteger()
         var tensors: [NamedTensor] = []
         for _ in 0..<Int(tensorCount) {
-            let name = try reader.readString(named: "tensor name")
+            let name = try reader.readString()
             let count: UInt64 = try reader.readInteger()
             guard count <= UInt64(Int.max) else {
                 throw .malformed(offset: reader.offset, reason: "tensor \(name) claims \(count) values")
@@ -75,7 +76,8 @@ extension ModelArchive {
         return ModelArchive(metadata: metadata, layers: layers, tensors: tensors)
     }
 
-    private static func decodeLayer(index: Int, from reader: inout ByteReader) throws(ModelFormatError) -> StoredLayer {
+    private static func decodeLayer(index: Int, from reader: inout ModelReader) throws(ModelFormatError) -> StoredLayer
+    {
         let kind: UInt32 = try reader.readInteger()
         let inputWidth = Int(try reader.readInteger() as UInt32)
         let outputWidth = Int(try reader.readInteger() as UInt32)
@@ -118,7 +120,7 @@ extension ModelArchive {
     }
 
     private static func readTensors(
-        _ descriptors: [ParameterDescriptor], layer: Int, from reader: inout ByteReader
+        _ descriptors: [ParameterDescriptor], layer: Int, from reader: inout ModelReader
     ) throws(ModelFormatError) -> [[Float]] {
         var tensors: [[Float]] = []
         for descriptor in descriptors {

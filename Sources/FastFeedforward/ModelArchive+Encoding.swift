@@ -1,3 +1,5 @@
+import BinaryFormat
+
 extension ModelArchive {
     /// The archive in the binary layout described on ``ModelArchive``.
     ///
@@ -5,9 +7,7 @@ extension ModelArchive {
     ///   `UInt32`.
     public func serialized() -> [UInt8] {
         var payload = ByteWriter()
-        let metadataBytes = Array(metadata.utf8)
-        payload.append(UInt32(metadataBytes.count))
-        payload.append(bytes: metadataBytes)
+        payload.append(metadata)
         payload.append(UInt32(layers.count))
         for stored in layers {
             payload.append(stored.kindCode)
@@ -28,9 +28,7 @@ extension ModelArchive {
         }
         payload.append(UInt32(tensors.count))
         for tensor in tensors {
-            let nameBytes = Array(tensor.name.utf8)
-            payload.append(UInt32(nameBytes.count))
-            payload.append(bytes: nameBytes)
+            payload.append(tensor.name)
             payload.append(UInt64(tensor.values.count))
             payload.append(floats: tensor.values)
         }
@@ -40,7 +38,7 @@ extension ModelArchive {
         file.append(Self.formatVersion)
         file.append(UInt64(payload.bytes.count))
         file.append(bytes: payload.bytes)
-        let checksum = file.bytes.withUnsafeBytes { CRC32.checksum($0) }
+        let checksum = CRC32.checksum(file.bytes[...])
         file.append(checksum)
         return file.bytes
     }

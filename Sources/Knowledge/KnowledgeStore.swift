@@ -4,8 +4,8 @@ import Ontology
 
 /// The SQLite file that holds a built knowledge base (schema managed by GRDB migrations).
 ///
-/// Building writes to a temporary file and moves it into place, so a reader never sees a
-/// half-built store.
+/// Building writes to a temporary file and renames it into place (``AtomicFile``), so a reader
+/// never sees a half-built store.
 public enum KnowledgeStore {
     /// Bumped whenever the schema or the meaning of a column changes.
     public static let schemaVersion = 1
@@ -14,28 +14,25 @@ public enum KnowledgeStore {
     public static func write(
         ontology: Ontology, diseases: [Disease], annotations: [Annotation], info: KnowledgeBaseInfo, to url: URL
     ) throws {
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try? FileManager.default.removeItem(at: temporary)
-        let queue = try DatabaseQueue(path: temporary.path)
-        try migrator.migrate(queue)
-        try queue.write { db in
-            try insertMetadata(info, db)
-            try insertTerms(ontology.terms, db)
-            try insertDiseases(diseases, db)
-            try insertAnnotations(annotations, db)
-        }
-        try queue.close()
-        try replace(url, with: temporary)
-    }
-
-    /// Puts `temporary` in the place of `url` in one step (rename(2) replaces an existing file
-    /// atomically; `FileManager.replaceItemAt` removes the old file and then fails on Linux).
-    private static func replace(_ url: URL, with temporary: URL) throws {
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
+        let temporary = AtomicFile.temporaryURL(beside: url)
+        do {
+            let queue = try DatabaseQueue(path: temporary.path)
+            try migrator.migrate(queue)
+            try queue.write { db in
+                try insertMetadata(info, db)
+                try insertTerms(ontology.terms, db)
+                try insertDiseases(diseases, db)
+                try insertAnnotations(annotations, db)
+            }
+            try queue.close()
+        } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw KnowledgeStoreError.unwritable(url.path, reason: reason)
+            throw error
+        }
+        do {
+            try AtomicFile.replace(url, with: temporary)
+        } catch {
+            throw KnowledgeStoreError.unwritable(url.path, reason: error.reason)
         }
     }
 

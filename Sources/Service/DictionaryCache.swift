@@ -92,18 +92,11 @@ public struct DictionaryCache: Sendable {
         }
     }
 
-    /// Writes `bytes` beside the cache file, then renames it into place (rename(2) replaces
-    /// the old file in one step: a reader sees the old file or the new one, never half).
+    /// Writes `bytes` beside the cache file, then renames it into place (``AtomicFile``: a
+    /// reader sees the old file or the new one, never half).
     func write(_ bytes: [UInt8]) throws {
-        let folder = file.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(
-            ".\(file.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString).tmp")
-        try Data(bytes).write(to: temporary)
-        guard rename(temporary.path, file.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw DictionaryCacheError.unwritable(file.path, reason: reason)
-        }
+        try FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try AtomicFile.write(bytes, to: file)
     }
 }

@@ -10,7 +10,7 @@ import Testing
 
     @Test(arguments: [
         "No seizures.", "He denies seizures.", "without seizures or cataract", "Seizures were absent.",
-        "negative for fits", "There was no evidence of seizures, cataract or scoliosis.",
+        "negative for fits", "There was no evidence of seizures, cataract or scoliosis.", "absence of seizures",
     ])
     func negates(_ text: String) {
         #expect(context(text, of: 1250)?.isNegated == true)
@@ -27,6 +27,12 @@ import Testing
         #expect(context("scoliosis, as well as absent/dysplastic nails", of: 2650)?.isNegated == false)
         #expect(context("scoliosis and absent thumbs", of: 2650)?.isNegated == false)
         #expect(context("Scoliosis absent.", of: 2650)?.isNegated == true)
+    }
+
+    @Test func absentBeforeAWordNamesAFindingAndNegatesNothingAfterIt() {
+        #expect(context("absent speech, fits and scoliosis", of: 1250)?.isNegated == false)
+        #expect(context("absent thumbs, gaping mouth with scoliosis", of: 2650)?.isNegated == false)
+        #expect(context("Fits were absent.", of: 1250)?.negation == "were absent")
     }
 
     @Test func attributesFindingsToRelatives() {

@@ -1,3 +1,4 @@
+import BinaryFormat
 import Ontology
 import Testing
 
@@ -57,11 +58,11 @@ import Testing
 
     @Test func refusesAnInternallyInconsistentPayloadEvenWithAMatchingChecksum() throws {
         // A payload claiming more words than it holds, with its checksum recomputed.
-        var writer = ArchiveWriter()
+        var writer = ByteWriter()
         writer.append(UInt32(1_000_000))
         let payload = writer.bytes
-        var header = ArchiveWriter()
-        header.append(DictionaryArchive.magic)
+        var header = ByteWriter()
+        header.append(bytes: DictionaryArchive.magic)
         header.append(DictionaryArchive.formatVersion)
         header.append(DictionaryArchive.recipeFingerprint)
         header.append("toy 1")
@@ -69,8 +70,8 @@ import Testing
         header.append(UInt8(0))
         header.append(Ontology.phenotypicAbnormality.rawValue)
         header.append(UInt64(payload.count))
-        header.append(DictionaryArchive.checksum(payload[...]))
-        header.append(payload)
+        header.append(FNV1a64.hash(payload[...]))
+        header.append(bytes: payload)
         #expect(throws: DictionaryArchiveError.truncated) {
             try DictionaryArchive.decode(header.bytes, knowledgeBase: "toy 1")
         }

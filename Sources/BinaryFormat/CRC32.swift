@@ -1,7 +1,7 @@
 /// CRC-32 as zlib, PNG and gzip define it (reflected polynomial 0xEDB88320, initial value and
 /// final XOR 0xFFFFFFFF), computed with a 256-entry table. It detects every burst error up to
 /// 32 bits and all but one in 2³² random corruptions.
-struct CRC32: Sendable {
+public struct CRC32: Sendable {
     private static let table: [UInt32] = (0..<256).map { index in
         var value = UInt32(index)
         for _ in 0..<8 {
@@ -12,8 +12,11 @@ struct CRC32: Sendable {
 
     private var state: UInt32 = 0xFFFF_FFFF
 
+    /// A checksum of no bytes yet.
+    public init() {}
+
     /// Feeds bytes into the checksum.
-    mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
         var crc = state
         Self.table.withUnsafeBufferPointer { table in
             for byte in bytes {
@@ -24,12 +27,17 @@ struct CRC32: Sendable {
     }
 
     /// The checksum of everything fed so far.
-    var value: UInt32 { state ^ 0xFFFF_FFFF }
+    public var value: UInt32 { state ^ 0xFFFF_FFFF }
 
     /// The checksum of `bytes`.
-    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+    public static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
         var crc = CRC32()
         crc.update(bytes)
         return crc.value
+    }
+
+    /// The checksum of `bytes`.
+    public static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+        bytes.withUnsafeBytes { checksum($0) }
     }
 }
