@@ -37,6 +37,10 @@ public struct ConceptDictionary: Sendable, Equatable {
     public let longestPhrase: Int
     /// Each term's label as vocabulary ids.
     private let labelWordsByID: [TermID: [Int32]]
+    /// One-word entries that match only as written (or in the plural), lowercased: layperson
+    /// synonyms (`Sleepy` and `sleep`) and `-ing`/`-ism` nouns (`Jumping` and `jump`) share
+    /// their stem with a different everyday word.
+    let literalForms: [Int32: String]
 
     /// Builds the dictionary from the live terms under `options.root`, plus `supplement`
     /// (acronyms ddx adds where the ontology lacks them; ids not in the branch are ignored).
@@ -69,18 +73,12 @@ public struct ConceptDictionary: Sendable, Equatable {
     }
 
     private init(builder: Builder, options: Options) {
-        self.options = options
-        vocabulary = builder.vocabulary
-        entries = builder.entries
-        entriesByKey = builder.entriesByKey
-        entriesByAcronym = builder.entriesByAcronym
-        longestPhrase = builder.longestPhrase
-        labelWordsByID = builder.labelWords
+        self.init(
+            options: options, vocabulary: builder.vocabulary, entries: builder.entries, acronyms: builder.acronyms,
+            labelWords: builder.labelWords)
     }
 
-    /// Reassembles a dictionary from its parts as an archive holds them; the indexes are
-    /// rebuilt from the entries, in entry order, exactly as the builder made them.
-    /// `acronyms` pairs an acronym as written with its entry.
+    /// Reassembles a dictionary from its parts as an archive holds them (`words` in id order).
     init(
         options: Options, words: [String], entries: [DictionaryEntry], acronyms: [(String, Int32)],
         labelWords: [TermID: [Int32]]
@@ -88,6 +86,16 @@ public struct ConceptDictionary: Sendable, Equatable {
         var vocabulary: [String: Int32] = [:]
         vocabulary.reserveCapacity(words.count)
         for (id, word) in words.enumerated() { vocabulary[word] = Int32(id) }
+        self.init(
+            options: options, vocabulary: vocabulary, entries: entries, acronyms: acronyms, labelWords: labelWords)
+    }
+
+    /// A dictionary from its entries, built or read back: the lookup indexes are made here, in
+    /// entry order, for both. `acronyms` pairs an acronym as written with its entry.
+    private init(
+        options: Options, vocabulary: [String: Int32], entries: [DictionaryEntry], acronyms: [(String, Int32)],
+        labelWords: [TermID: [Int32]]
+    ) {
         var byKey: [UInt64: [Int32]] = [:]
         byKey.reserveCapacity(entries.count)
         var longest = 0
@@ -104,6 +112,18 @@ public struct ConceptDictionary: Sendable, Equatable {
         self.entriesByAcronym = byAcronym
         self.longestPhrase = longest
         self.labelWordsByID = labelWords
+        self.literalForms = Self.literalForms(of: entries)
+    }
+
+    private static func literalForms(of entries: [DictionaryEntry]) -> [Int32: String] {
+        var forms: [Int32: String] = [:]
+        for (index, entry) in entries.enumerated() where entry.words.count == 1 {
+            let written = entry.phrase.lowercased()
+            if entry.source == .laypersonSynonym || written.hasSuffix("ing") || written.hasSuffix("ism") {
+                forms[Int32(index)] = written
+            }
+        }
+        return forms
     }
 
     /// The vocabulary in id order (ids are dense, from 0).
@@ -197,9 +217,8 @@ public struct ConceptDictionary: Sendable, Equatable {
     private struct Builder {
         var vocabulary: [String: Int32] = [:]
         var entries: [DictionaryEntry] = []
-        var entriesByKey: [UInt64: [Int32]] = [:]
-        var entriesByAcronym: [String: [Int32]] = [:]
-        var longestPhrase = 0
+        /// Acronyms as written, with their entries, in entry order.
+        var acronyms: [(String, Int32)] = []
         var labelWords: [TermID: [Int32]] = [:]
         var seen: Set<Signature> = []
         let tokenizer = Tokenizer()
@@ -228,15 +247,12 @@ public struct ConceptDictionary: Sendable, Equatable {
             if source == .label { labelWords[id] = words }
             if words.count == 1, content[0].text.count < 3 { return }
             guard seen.insert(Signature(id: id, words: words, acronym: nil)).inserted else { return }
-            let key = ConceptDictionary.key(of: words)
-            entriesByKey[key, default: []].append(Int32(entries.count))
             let conjunction =
                 phrase.contains(",")
                 || tokens.contains { StopWords.coordinators.contains($0.text.lowercased()) }
             entries.append(
                 DictionaryEntry(
                     id: id, phrase: phrase, source: source, words: words, depth: depth, hasConjunction: conjunction))
-            longestPhrase = max(longestPhrase, words.count)
         }
 
         var forms: [String: String] = [:]
@@ -274,7 +290,7 @@ public struct ConceptDictionary: Sendable, Equatable {
             _ acronym: String, phrase: String, id: TermID, source: DictionaryEntry.Source, depth: Int
         ) {
             guard seen.insert(Signature(id: id, words: [], acronym: acronym)).inserted else { return }
-            entriesByAcronym[acronym, default: []].append(Int32(entries.count))
+            acronyms.append((acronym, Int32(entries.count)))
             entries.append(DictionaryEntry(id: id, phrase: phrase, source: source, words: [], depth: depth))
         }
     }

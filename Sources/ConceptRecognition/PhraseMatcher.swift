@@ -117,17 +117,10 @@ struct PhraseMatcher {
 
     private func isCoordinator(_ word: String) -> Bool { StopWords.coordinators.contains(word) }
 
-    /// Some one-word phrases share their stem with a different everyday word: layperson
-    /// synonyms (`Sleepy` and `sleep`, `Tearing` and `tear`), and `-ing` or `-ism` nouns that name
-    /// a behaviour or condition (`Jumping` and `jump`, `Ordering` and `order`, `Negativism` and
-    /// `negative`). They match only as written or in the plural.
+    /// Whether a one-word match may stand: entries in ``ConceptDictionary/literalForms`` match
+    /// only as written or in the plural.
     private func isLiteralEnough(_ entry: Int32, _ word: String) -> Bool {
-        let phrase = dictionary.entries[Int(entry)]
-        guard phrase.words.count == 1 else { return true }
-        let written = phrase.phrase.lowercased()
-        guard phrase.source == .laypersonSynonym || written.hasSuffix("ing") || written.hasSuffix("ism") else {
-            return true
-        }
+        guard let written = dictionary.literalForms[entry] else { return true }
         return word == written || word == written + "s" || word == written + "es"
     }
 }
