@@ -18,7 +18,7 @@ public final class RequestProcessor: Sendable {
     /// The `info` result, rendered once.
     private let infoJSON: [UInt8]
     /// Answers to params seen before; nil when ``ServerLimits/answerCacheBytes`` is 0.
-    private let answers: AnswerCache?
+    let answers: AnswerCache?
 
     public init(
         cases: CaseService, status: ServerStatus, limits: ServerLimits, audit: AuditLog?, token: String?,
@@ -48,43 +48,6 @@ public final class RequestProcessor: Sendable {
             ] as [String: Any],
         ]
         infoJSON = Array(JSONLine.encode(info).utf8)
-    }
-
-    /// What a line came to: the response (none when none is owed) and how many answers it holds.
-    public struct Reply: Sendable {
-        /// The response line, newline included, in pieces to be written one after another (an
-        /// answer from the cache is written from memory, not copied); empty when none is owed.
-        public var pieces: [ByteBuffer]
-        public var answers: Int
-
-        init(_ bytes: [UInt8]?, answers: Int) {
-            self.answers = answers
-            guard let bytes else {
-                pieces = []
-                return
-            }
-            var line = ByteBuffer()
-            line.reserveCapacity(bytes.count + 1)
-            line.writeBytes(bytes)
-            line.writeInteger(UInt8(ascii: "\n"))
-            pieces = [line]
-        }
-
-        init(pieces: [ByteBuffer], answers: Int) {
-            self.pieces = pieces
-            self.answers = answers
-        }
-
-        /// The response line as UTF-8 JSON, without its newline; nil when none is owed.
-        public var bytes: [UInt8]? {
-            guard !pieces.isEmpty else { return nil }
-            var line = pieces.flatMap { $0.readableBytesView }
-            line.removeLast()
-            return line
-        }
-
-        /// The response line as text.
-        public var text: String? { bytes.map { String(decoding: $0, as: UTF8.self) } }
     }
 
     /// The reply to one line, read at `received`; with a `refusal`, each request in it is
@@ -233,7 +196,7 @@ public final class RequestProcessor: Sendable {
     }
 
     /// Writes the audit row of one clinical request.
-    private func record(
+    func record(
         _ requestID: String?, method: String, caseDigest: String?, topIDs: [String], errorCode: Int?,
         received: NIODeadline
     ) {
@@ -258,51 +221,6 @@ public final class RequestProcessor: Sendable {
         return health
     }
 
-    // MARK: - Answers from the cache
-
-    /// A line the answer cache may answer or learn from, and its key.
-    private struct CacheableRequest {
-        var request: PlainRequest
-        var key: AnswerCache.Key
-    }
-
-    /// The line's request and cache key when it is a plain `rank` or `normalize` request and
-    /// the cache is on (not with `--log-cases`, which logs the params read in full).
-    private func cacheableRequest(in bytes: UnsafeRawBufferPointer) -> CacheableRequest? {
-        guard answers != nil, !logCases, let request = PlainRequest.scan(bytes),
-            request.method == "rank" || request.method == "normalize"
-        else { return nil }
-        let params = UnsafeRawBufferPointer(rebasing: bytes[request.params])
-        return CacheableRequest(request: request, key: AnswerCache.Key(method: request.method, params: params))
-    }
-
-    /// The response to a plain `rank` or `normalize` line whose params were answered before,
-    /// from memory, audited like any other. Nil when the line must be processed in full: not a
-    /// plain request, not answered before, or one the token or the deadline would refuse (the
-    /// full path then gives the error).
-    public func cachedReply(to line: ByteBuffer, received: NIODeadline) -> Reply? {
-        guard answers != nil, let cacheable = line.withUnsafeReadableBytes({ cacheableRequest(in: $0) }) else {
-            return nil
-        }
-        let request = cacheable.request
-        if let token, !Self.constantTimeEqual(request.token, token) { return nil }
-        guard NIODeadline.now() - received <= limits.requestDeadline.timeAmount,
-            let outcome = answers?.answer(for: cacheable.key)
-        else { return nil }
-        record(
-            request.id, method: request.method, caseDigest: outcome.caseDigest, topIDs: outcome.topIDs,
-            errorCode: nil, received: received)
-        var head = ByteBuffer()
-        head.reserveCapacity(request.id.utf8.count + 40)
-        head.writeString("{\"id\":")
-        head.writeString(request.id)
-        head.writeString(",\"jsonrpc\":\"2.0\",\"result\":")
-        return Reply(pieces: [head, outcome.result, Self.responseEnd], answers: 1)
-    }
-
-    /// What closes a success response line.
-    private static let responseEnd = ByteBuffer(string: "}\n")
-
     // MARK: - Responses
 
     static func successResponse(id: String, _ result: [UInt8]) -> [UInt8] {
@@ -320,7 +238,7 @@ public final class RequestProcessor: Sendable {
         return Array("{\"error\":\(body),\"id\":\(id),\"jsonrpc\":\"2.0\"}".utf8)
     }
 
-    private static func constantTimeEqual(_ given: String?, _ expected: String) -> Bool {
+    static func constantTimeEqual(_ given: String?, _ expected: String) -> Bool {
         let a = Array((given ?? "").utf8)
         let b = Array(expected.utf8)
         var difference = UInt8(a.count == b.count ? 0 : 1)
