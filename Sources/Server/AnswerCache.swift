@@ -10,9 +10,9 @@ import Synchronization
 /// Interface engines send the same case again (each time a chart is opened, on retries), and a
 /// load test cycling through a case set does too. Only successful answers are kept.
 ///
-/// The cache holds at most ``capacity`` bytes of answers. When a new answer would pass it,
-/// entries chosen at random make room: random rather than least recently used, so that a client
-/// cycling through more cases than fit still finds a share of them.
+/// The cache holds at most ``capacity`` bytes of answers, as allocated. When a new answer
+/// would pass it, entries chosen at random make room: random rather than least recently used,
+/// so that a client cycling through more cases than fit still finds a share of them.
 final class AnswerCache: Sendable {
     /// SHA-256 of a method name and its params bytes.
     struct Key: Hashable, Sendable {
@@ -115,9 +115,10 @@ final class AnswerCache: Sendable {
         store.statistics.bytes -= size(of: removed.answer)
     }
 
-    /// What an entry costs: its answer, the audit fields and a fixed share for the bookkeeping.
+    /// What an entry costs: the memory of its answer (a `ByteBuffer` allocates a power of two:
+    /// 64 KB for a 35 KB answer), the audit fields and a fixed share for the bookkeeping.
     private static func size(of answer: Answer) -> Int {
-        answer.result.readableBytes + (answer.caseDigest?.utf8.count ?? 0)
+        answer.result.capacity + (answer.caseDigest?.utf8.count ?? 0)
             + answer.topIDs.reduce(0) { $0 + $1.utf8.count } + 256
     }
 }
