@@ -19,6 +19,8 @@ public final class ServerStatus: Sendable {
     public var connections: Int { counters.withLockedValue { $0.connections } }
     /// Lines being processed.
     public var inFlight: Int { counters.withLockedValue { $0.inFlight } }
+    /// Responses written so far.
+    public var answered: Int { counters.withLockedValue { $0.answered } }
     /// Whether the server is shutting down.
     public var isDraining: Bool { counters.withLockedValue { $0.draining } }
 

@@ -9,7 +9,7 @@ import Testing
         let server = try await TestServer(delay: .milliseconds(100))
         let client = try server.client()
         client.send((1...4).map { ServerProtocolTests.rank(id: $0) }.joined())
-        while server.status.inFlight == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(try await server.waitForWork())
         try await server.stop()
         var ids = Set<Int>()
         while let response = try client.readObject() { ids.insert(response["id"] as? Int ?? -1) }
@@ -31,7 +31,7 @@ import Testing
         let server = try await TestServer(limits: limits, delay: .milliseconds(50))
         let client = try server.client()
         client.send(ServerProtocolTests.rank(id: 1))
-        while server.status.inFlight == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(try await server.waitForWork())
         let stopping = Task { try await server.stop() }
         var answered: [Int: Int] = [:]  // id: error code (0: a result)
         for id in 1...6 {

@@ -71,6 +71,18 @@ final class TestServer: Sendable {
 
     func client() throws -> LineClient { try LineClient(port: port) }
 
+    /// Waits until the server has taken up work: a line in flight or already answered (a request
+    /// that finishes before the first look still counts, so this cannot wait forever on a busy
+    /// machine), for at most `timeout`. Whether it did.
+    func waitForWork(timeout: Duration = .seconds(10)) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while status.inFlight == 0 && status.answered == 0 {
+            guard ContinuousClock.now < deadline else { return false }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        return true
+    }
+
     /// The audit rows written so far.
     func auditRecords() throws -> [AuditRecord] { try AuditStore(path: auditPath).records() }
 }
