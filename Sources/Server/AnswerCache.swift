@@ -53,17 +53,19 @@ final class AnswerCache: Sendable {
 
     /// How full the cache is and how often it answered.
     struct Statistics: Equatable, Sendable {
-        var entries = 0
-        var bytes = 0
-        var hits = 0
-        var misses = 0
+        var entries: Int
+        var bytes: Int
+        var hits: Int
+        var misses: Int
     }
 
     private struct Store {
         var answers: [Key: (answer: Answer, slot: Int)] = [:]
         /// The keys, so that one can be picked at random.
         var keys: [Key] = []
-        var statistics = Statistics()
+        var bytes = 0
+        var hits = 0
+        var misses = 0
     }
 
     /// The most bytes of answers held.
@@ -74,13 +76,17 @@ final class AnswerCache: Sendable {
         self.capacity = capacity
     }
 
-    var statistics: Statistics { store.withLock { $0.statistics } }
+    var statistics: Statistics {
+        store.withLock { store in
+            Statistics(entries: store.keys.count, bytes: store.bytes, hits: store.hits, misses: store.misses)
+        }
+    }
 
     /// The answer kept for `key`, counted as a hit or a miss.
     func answer(for key: Key) -> Answer? {
         store.withLock { store in
             let found = store.answers[key]?.answer
-            if found == nil { store.statistics.misses += 1 } else { store.statistics.hits += 1 }
+            if found == nil { store.misses += 1 } else { store.hits += 1 }
             return found
         }
     }
@@ -93,13 +99,12 @@ final class AnswerCache: Sendable {
         var generator = SystemRandomNumberGenerator()
         store.withLock { store in
             guard store.answers[key] == nil else { return }
-            while store.statistics.bytes + size > capacity, !store.keys.isEmpty {
+            while store.bytes + size > capacity, !store.keys.isEmpty {
                 Self.remove(slot: Int.random(in: 0..<store.keys.count, using: &generator), from: &store)
             }
             store.answers[key] = (answer, store.keys.count)
             store.keys.append(key)
-            store.statistics.entries += 1
-            store.statistics.bytes += size
+            store.bytes += size
         }
     }
 
@@ -111,8 +116,7 @@ final class AnswerCache: Sendable {
             store.keys[slot] = last
             store.answers[last]?.slot = slot
         }
-        store.statistics.entries -= 1
-        store.statistics.bytes -= size(of: removed.answer)
+        store.bytes -= size(of: removed.answer)
     }
 
     /// What an entry costs: the memory of its answer (a `ByteBuffer` allocates a power of two:

@@ -25,9 +25,18 @@ final class ConnectionHandler: ChannelDuplexHandler {
     private let logger: Logger
 
     private var context: ChannelHandlerContext?
-    /// Lines read but not yet started, with the time each was read and whether the answer
-    /// cache was asked already (a line waiting for a permit is not looked up again).
-    private var pending = CircularBuffer<(frame: LineFrame, received: NIODeadline, looked: Bool)>()
+    /// A line read but not yet started.
+    private struct PendingLine {
+        var frame: LineFrame
+        var received: NIODeadline
+        /// Whether the answer cache was asked already (a line waiting for a permit is not
+        /// looked up again).
+        var looked = false
+        /// Where the worker keeps a successful answer: what the lookup found, not computed twice.
+        var cacheKey: AnswerCache.Key?
+    }
+
+    private var pending = CircularBuffer<PendingLine>()
     private var inFlight = 0
     private var waitingForPermit = false
     private var readHeld = false
@@ -77,7 +86,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
         // After a full close the decoder hands over the fragment it held: nobody is left to answer.
         guard context.channel.isActive else { return }
         lastActivity = .now()
-        pending.append((unwrapInboundIn(data), lastActivity, false))
+        pending.append(PendingLine(frame: unwrapInboundIn(data), received: lastActivity))
         pump()
     }
 
@@ -137,21 +146,23 @@ final class ConnectionHandler: ChannelDuplexHandler {
                 continue
             }
             if !draining && !next.looked {
-                if let reply = processor.cachedReply(to: line, received: next.received) {
+                switch processor.lookUp(line, received: next.received) {
+                case .answered(let reply):
                     pending.removeFirst()
                     processor.status.countAnswers(reply.answers)
                     send(reply, flush: false)
                     answered += 1
                     continue
+                case .missed(let key):
+                    pending[pending.startIndex].looked = true
+                    pending[pending.startIndex].cacheKey = key
                 }
-                pending[pending.startIndex].looked = true
             }
             guard gate.acquire(orWait: { loopBound.eventLoop.execute { loopBound.value.permitGranted() } }) else {
                 waitingForPermit = true
                 break
             }
-            pending.removeFirst()
-            start(line, received: next.received)
+            start(line, pending.removeFirst())
         }
         if answered > 0 { context.flush() }
         resumeReadingIfPossible()
@@ -168,12 +179,11 @@ final class ConnectionHandler: ChannelDuplexHandler {
             if context != nil { pump() }
             return
         }
-        pending.removeFirst()
-        start(line, received: next.received)
+        start(line, pending.removeFirst())
         pump()
     }
 
-    private func start(_ line: ByteBuffer, received: NIODeadline) {
+    private func start(_ line: ByteBuffer, _ pendingLine: PendingLine) {
         guard let context else {
             gate.release()
             return
@@ -182,8 +192,10 @@ final class ConnectionHandler: ChannelDuplexHandler {
         processor.status.beginLine()
         let processor = self.processor
         let refusal = draining ? Self.shuttingDown : nil
+        let received = pendingLine.received
+        let cacheKey = pendingLine.cacheKey
         pool.runIfActive(eventLoop: context.eventLoop) {
-            processor.process(line, received: received, refusal: refusal)
+            processor.process(line, received: received, refusal: refusal, cacheKey: cacheKey)
         }.assumeIsolated().whenComplete { result in
             self.finished(result)
         }

@@ -18,19 +18,27 @@ extension RequestProcessor {
         return CacheableRequest(request: request, key: AnswerCache.Key(method: request.method, params: params))
     }
 
-    /// The response to a plain `rank` or `normalize` line whose params were answered before,
-    /// from memory, audited like any other. Nil when the line must be processed in full: not a
-    /// plain request, not answered before, or one the token or the deadline would refuse (the
-    /// full path then gives the error).
-    public func cachedReply(to line: ByteBuffer, received: NIODeadline) -> Reply? {
-        guard answers != nil, let cacheable = line.withUnsafeReadableBytes({ cacheableRequest(in: $0) }) else {
-            return nil
+    /// What the answer cache made of a line.
+    enum CacheLookup {
+        /// Answered from memory, audited like any other answer.
+        case answered(Reply)
+        /// To be processed in full; a successful answer is then kept under `key` (nil: not a
+        /// plain `rank` or `normalize` request, or no cache).
+        case missed(key: AnswerCache.Key?)
+    }
+
+    /// Answers a plain `rank` or `normalize` line whose params were answered before, from
+    /// memory. Any other line, or one the token or the deadline would refuse (the full path
+    /// then gives the error), is left to ``process(_:received:refusal:cacheKey:)``.
+    func lookUp(_ line: ByteBuffer, received: NIODeadline) -> CacheLookup {
+        guard let cacheable = line.withUnsafeReadableBytes({ cacheableRequest(in: $0) }) else {
+            return .missed(key: nil)
         }
         let request = cacheable.request
-        if let token, !Self.constantTimeEqual(request.token, token) { return nil }
+        if let token, !Self.constantTimeEqual(request.token, token) { return .missed(key: cacheable.key) }
         guard NIODeadline.now() - received <= limits.requestDeadline.timeAmount,
             let outcome = answers?.answer(for: cacheable.key)
-        else { return nil }
+        else { return .missed(key: cacheable.key) }
         record(
             request.id, method: request.method, caseDigest: outcome.caseDigest, topIDs: outcome.topIDs,
             errorCode: nil, received: received)
@@ -39,7 +47,7 @@ extension RequestProcessor {
         head.writeString("{\"id\":")
         head.writeString(request.id)
         head.writeString(",\"jsonrpc\":\"2.0\",\"result\":")
-        return Reply(pieces: [head, outcome.result, Self.responseEnd], answers: 1)
+        return .answered(Reply(pieces: [head, outcome.result, Self.responseEnd], answers: 1))
     }
 
     /// What closes a success response line.

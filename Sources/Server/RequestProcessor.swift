@@ -6,7 +6,7 @@ import Service
 /// Turns one request line into its response line: parses it, checks each request's shape,
 /// token and deadline, runs the method and writes the answer (nil when nothing is owed:
 /// notifications only). Runs on the worker pool, never on an event loop — except
-/// ``cachedReply(to:received:)``, which answers from memory and is cheap enough for one.
+/// ``lookUp(_:received:)``, which answers from memory and is cheap enough for one.
 public final class RequestProcessor: Sendable {
     let cases: CaseService
     let status: ServerStatus
@@ -51,11 +51,16 @@ public final class RequestProcessor: Sendable {
     }
 
     /// The reply to one line, read at `received`; with a `refusal`, each request in it is
-    /// answered with that error instead of being run.
-    /// A successful `rank` or `normalize` answer to a plain request line is kept for
-    /// ``cachedReply(to:received:)``.
+    /// answered with that error instead of being run. A successful `rank` or `normalize` answer
+    /// to a plain request line is kept for ``lookUp(_:received:)``.
     public func process(_ line: ByteBuffer, received: NIODeadline, refusal: RPCError? = nil) -> Reply {
-        let cacheable = refusal == nil ? line.withUnsafeReadableBytes { cacheableRequest(in: $0) } : nil
+        let cacheKey = refusal == nil ? line.withUnsafeReadableBytes { cacheableRequest(in: $0)?.key } : nil
+        return process(line, received: received, refusal: refusal, cacheKey: cacheKey)
+    }
+
+    /// ``process(_:received:refusal:)`` with the line's cache key already found (by
+    /// ``lookUp(_:received:)`` on the event loop); nil: the answer is not kept.
+    func process(_ line: ByteBuffer, received: NIODeadline, refusal: RPCError?, cacheKey: AnswerCache.Key?) -> Reply {
         let parsed = line.withUnsafeReadableBytes { JSONLine.parse($0) }
         let value: Any
         switch parsed {
@@ -65,7 +70,7 @@ public final class RequestProcessor: Sendable {
         case .success(let parsedValue): value = parsedValue
         }
         guard let batch = value as? [Any] else {
-            let response = respond(to: value, received: received, refusal: refusal, cacheKey: cacheable?.key)
+            let response = respond(to: value, received: received, refusal: refusal, cacheKey: cacheKey)
             return Reply(response, answers: response == nil ? 0 : 1)
         }
         guard !batch.isEmpty else {

@@ -29,13 +29,13 @@ public struct CaseIngestor: Sendable {
             knowledgeBase: knowledgeBase, prebuilt: recognizer, cache: dictionaryCache, note: note)
     }
 
-    /// The case with resolved, merged and consistent findings and a warning for each change.
     /// Makes the text recognizer now (reading or building the concept dictionary) instead of on
     /// the first text case: a daemon calls this at start-up so no request pays for it.
     public func prepareRecognizer() {
         _ = recognizer.get()
     }
 
+    /// The case with resolved, merged and consistent findings and a warning for each change.
     public func ingest(_ patientCase: PatientCase) -> PatientCase {
         ingestDetailed(patientCase).patientCase
     }

@@ -22,7 +22,10 @@ import Testing
     }
 
     private func cached(_ processor: RequestProcessor, _ line: String, received: NIODeadline = .now()) -> String? {
-        processor.cachedReply(to: ByteBuffer(string: line), received: received)?.text
+        guard case .answered(let reply) = processor.lookUp(ByteBuffer(string: line), received: received) else {
+            return nil
+        }
+        return reply.text
     }
 
     @Test func aRepeatedRequestGetsTheFullPathsAnswerWithItsOwnID() throws {
@@ -32,6 +35,27 @@ import Testing
         #expect(cached(processor, Self.rankLine(id: "1")) == first)
         let fresh = try #require(full(try self.processor(), Self.rankLine(id: #""second""#)))
         #expect(cached(processor, Self.rankLine(id: #""second""#)) == fresh)
+    }
+
+    /// A miss hands its key on, so the worker keeps the answer without scanning the line again;
+    /// a line the cache does not take has none.
+    @Test func aMissCarriesTheKeyTheAnswerIsKeptUnder() throws {
+        let processor = try processor()
+        guard case .missed(let key) = processor.lookUp(ByteBuffer(string: Self.rankLine(id: "1")), received: .now())
+        else {
+            Issue.record("an unseen request was answered from the cache")
+            return
+        }
+        let kept = try #require(key)
+        _ = processor.process(
+            ByteBuffer(string: Self.rankLine(id: "1")), received: .now(), refusal: nil, cacheKey: kept)
+        #expect(cached(processor, Self.rankLine(id: "2")) != nil)
+        let batch = "[" + Self.rankLine(id: "3") + "]"
+        guard case .missed(let none) = processor.lookUp(ByteBuffer(string: batch), received: .now()) else {
+            Issue.record("a batch was answered from the cache")
+            return
+        }
+        #expect(none == nil)
     }
 
     @Test func otherParamsAreNotAnsweredFromTheCache() throws {
