@@ -40,26 +40,36 @@ struct PostingScorer: Sendable {
     }
 
     /// Adds, for every disease, the value of `term` to `totals`. `scratch` must have one slot
-    /// per disease; its content on entry does not matter.
+    /// per disease, all zero; it is all zero again on return (so a caller clears it once, not
+    /// once per term).
     func accumulate(term: Int32, into totals: inout [Float], scratch: inout [Float]) {
         let ontology = index.ontology
         let information = index.informationContent.values
         scratch.withUnsafeMutableBufferPointer { best in
-            best.update(repeating: 0)
             for ancestor in ontology.ancestorIndices[Int(term)] where information[Int(ancestor)] >= minimumInformation {
-                let diseases = index.postingDiseases[Int(ancestor)]
-                let weights = values[Int(ancestor)]
-                diseases.withUnsafeBufferPointer { diseaseList in
-                    weights.withUnsafeBufferPointer { weightList in
-                        for entry in 0..<diseaseList.count {
-                            let slot = Int(diseaseList[entry])
-                            best[slot] = max(best[slot], weightList[entry])
-                        }
-                    }
-                }
+                Self.raise(best, to: values[Int(ancestor)], at: index.postingDiseases[Int(ancestor)])
             }
             totals.withUnsafeMutableBufferPointer { total in
-                for slot in 0..<total.count { total[slot] += best[slot] }
+                for slot in 0..<total.count {
+                    total[slot] += best[slot]
+                    best[slot] = 0
+                }
+            }
+        }
+    }
+
+    /// Raises `best[disease]` to the posting entry's value, for every entry of one posting list.
+    /// (`value > current ? value : current` compiles to one maximum instruction; the values are
+    /// never NaN.)
+    private static func raise(_ best: UnsafeMutableBufferPointer<Float>, to values: [Float], at diseases: [Int32]) {
+        diseases.withUnsafeBufferPointer { diseaseList in
+            values.withUnsafeBufferPointer { valueList in
+                for entry in 0..<diseaseList.count {
+                    let slot = Int(diseaseList[entry])
+                    let value = valueList[entry]
+                    let current = best[slot]
+                    best[slot] = value > current ? value : current
+                }
             }
         }
     }

@@ -7,18 +7,32 @@ enum TopSelection {
     static func topIndices(_ scores: [Float], count: Int) -> [Int] {
         var heap = Heap(capacity: count)
         scores.withUnsafeBufferPointer { scores in
-            let filled = min(heap.capacity, scores.count)
-            for index in 0..<filled { heap.offer(index: index, score: scores[index]) }
-            guard filled > 0 else { return }
-            // Once the heap is full, a score no higher than its worst cannot enter (on a tie the
-            // later position loses): most entries are turned away here, by one comparison.
-            var floor = heap.worstScore
-            for index in filled..<scores.count where scores[index] > floor {
+            // Only a score at or above the floor can be among the best; once the heap is full,
+            // its worst entry raises the floor. Most entries are turned away by one comparison.
+            var floor = guaranteedFloor(scores, count: heap.capacity)
+            for index in 0..<scores.count where scores[index] >= floor {
                 heap.offer(index: index, score: scores[index])
-                floor = heap.worstScore
+                if heap.isFull { floor = max(floor, heap.worstScore) }
             }
         }
         return heap.sorted().map { $0.index }
+    }
+
+    /// A score no higher than the `count`-th highest: the lowest of the maxima of `count`
+    /// disjoint blocks, each of which is a distinct entry at least that high. −∞ when there
+    /// are too few entries for blocks to help, or the scores are not numbers.
+    static func guaranteedFloor(_ scores: UnsafeBufferPointer<Float>, count: Int) -> Float {
+        guard count > 0, scores.count >= 4 * count else { return -.infinity }
+        let blockSize = scores.count / count
+        var floor = Float.infinity
+        for block in 0..<count {
+            var highest = -Float.infinity
+            for index in (block * blockSize)..<((block + 1) * blockSize) where scores[index] > highest {
+                highest = scores[index]
+            }
+            floor = min(floor, highest)
+        }
+        return floor
     }
 
     /// 1-based rank of the entry at `index`.
@@ -51,6 +65,9 @@ enum TopSelection {
             self.capacity = max(0, capacity)
             entries.reserveCapacity(self.capacity)
         }
+
+        /// Whether as many entries are kept as the heap has room for.
+        var isFull: Bool { entries.count == capacity }
 
         /// The score of the worst entry kept (the root); −∞ when empty.
         var worstScore: Float { entries.first?.score ?? -Float.infinity }

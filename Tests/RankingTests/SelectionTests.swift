@@ -18,6 +18,31 @@ import Testing
         }
     }
 
+    @Test(arguments: [1, 7, 100])
+    func topIndicesOfLongArraysEqualAFullSort(count: Int) {
+        var generator = SystemRandomNumberGenerator()
+        let ties = (0..<2_000).map { _ in Float(Int.random(in: 0..<20, using: &generator)) }
+        let distinct = (0..<2_000).map { _ in Float.random(in: -5..<5, using: &generator) }
+        let ascending = distinct.sorted()
+        for scores in [ties, distinct, ascending, ascending.reversed()] {
+            #expect(TopSelection.topIndices(scores, count: count) == reference(scores, count: count))
+        }
+    }
+
+    @Test(arguments: [1, 10, 100])
+    func guaranteedFloorIsNoHigherThanTheCountthBestScore(count: Int) {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<10 {
+            let scores = (0..<1_000).map { _ in Float.random(in: 0..<1, using: &generator) }
+            let countth = scores.sorted(by: >)[count - 1]
+            let floor = scores.withUnsafeBufferPointer { TopSelection.guaranteedFloor($0, count: count) }
+            #expect(floor <= countth)
+            #expect(floor > -.infinity)
+        }
+        let short: [Float] = [3, 1, 2]
+        #expect(short.withUnsafeBufferPointer { TopSelection.guaranteedFloor($0, count: 2) } == -.infinity)
+    }
+
     @Test func rankAgreesWithTopIndices() {
         let scores: [Float] = [2, 5, 5, 1, 5, 0]
         let top = TopSelection.topIndices(scores, count: scores.count)
