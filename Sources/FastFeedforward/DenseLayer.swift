@@ -48,10 +48,7 @@ public struct DenseLayer: Sendable, Equatable {
     ) throws(FeedforwardError) {
         let layout = try Self.parameterLayout(
             inputWidth: inputWidth, outputWidth: outputWidth, hiddenWidth: hiddenWidth)
-        for (descriptor, values) in zip(layout, [inputWeights, biases, outputWeights])
-        where values.count != descriptor.count {
-            throw .sizeMismatch(name: descriptor.name, expected: descriptor.count, actual: values.count)
-        }
+        try layout.checkSizes(of: [inputWeights, biases, outputWeights])
         self.inputWidth = inputWidth
         self.outputWidth = outputWidth
         self.hiddenWidth = hiddenWidth

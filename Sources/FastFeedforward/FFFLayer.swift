@@ -59,10 +59,7 @@ public struct FFFLayer: Sendable, Equatable {
         inputWeights: [Float], biases: [Float], outputWeights: [Float]
     ) throws(FeedforwardError) {
         let layout = try Self.parameterLayout(inputWidth: inputWidth, outputWidth: outputWidth, depth: depth)
-        for (descriptor, values) in zip(layout, [inputWeights, biases, outputWeights])
-        where values.count != descriptor.count {
-            throw .sizeMismatch(name: descriptor.name, expected: descriptor.count, actual: values.count)
-        }
+        try layout.checkSizes(of: [inputWeights, biases, outputWeights])
         self.inputWidth = inputWidth
         self.outputWidth = outputWidth
         self.depth = depth

@@ -24,3 +24,13 @@ public struct ParameterDescriptor: Sendable, Hashable {
         ]
     }
 }
+
+extension [ParameterDescriptor] {
+    /// Checks explicit tensors against this layout (same order): each must hold exactly its
+    /// descriptor's count of scalars.
+    func checkSizes(of tensors: [[Float]]) throws(FeedforwardError) {
+        for (descriptor, values) in zip(self, tensors) where values.count != descriptor.count {
+            throw .sizeMismatch(name: descriptor.name, expected: descriptor.count, actual: values.count)
+        }
+    }
+}
