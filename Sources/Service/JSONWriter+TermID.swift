@@ -4,15 +4,14 @@ extension JSONWriter {
     /// A term id as a string, `"HP:0001166"`: the text of its `description`, written without
     /// building it.
     public mutating func write(term id: TermID) {
-        let value = Int(id.rawValue)
-        guard value >= 0 else { return write(string: id.description) }
-        var divisor = 1_000_000  // at least seven digits
-        while value / divisor >= 10 { divisor *= 10 }
-        write(raw: "\"HP:")
-        while divisor > 0 {
-            write(json: CollectionOfOne(UInt8(ascii: "0") + UInt8(value / divisor % 10)))
-            divisor /= 10
+        guard id.rawValue >= 0 else { return write(string: id.description) }
+        writeBackward { buffer in
+            var start = Self.put(UInt8(ascii: "\""), in: buffer, before: buffer.count)
+            start = Self.putDigits(of: UInt64(id.rawValue), minimumCount: 7, in: buffer, before: start)
+            start = Self.put(UInt8(ascii: ":"), in: buffer, before: start)
+            start = Self.put(UInt8(ascii: "P"), in: buffer, before: start)
+            start = Self.put(UInt8(ascii: "H"), in: buffer, before: start)
+            return Self.put(UInt8(ascii: "\""), in: buffer, before: start)
         }
-        write(raw: "\"")
     }
 }

@@ -23,6 +23,12 @@ public struct JSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Makes room for at least `minimumCapacity` bytes in all, so that writing up to that many
+    /// grows the buffer at most once.
+    public mutating func reserveCapacity(_ minimumCapacity: Int) {
+        bytes.reserveCapacity(minimumCapacity)
+    }
+
     /// Text written as it is: punctuation, literals and keys known to need no escaping.
     public mutating func write(raw text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -35,7 +41,15 @@ public struct JSONWriter {
 
     /// An integer, as the dynamic path writes an `Int`.
     public mutating func write(integer: Int) {
-        append(String(integer))
+        write(magnitude: UInt64(integer.magnitude), negative: integer < 0)
+    }
+
+    /// An integer given as its magnitude and sign, as `String` writes it.
+    private mutating func write(magnitude: UInt64, negative: Bool) {
+        writeBackward { buffer in
+            let start = Self.putDigits(of: magnitude, in: buffer, before: buffer.count)
+            return negative ? Self.put(UInt8(ascii: "-"), in: buffer, before: start) : start
+        }
     }
 
     /// The strings as an array.
@@ -128,7 +142,8 @@ public struct JSONWriter {
             return append("null")
         }
         if double == double.rounded(), abs(double) < 1e15 {
-            append(String(Int64(double)))
+            let whole = Int64(double)
+            write(magnitude: whole.magnitude, negative: whole < 0)
         } else if let thousandths = Self.wholeThousandths(double) {
             write(thousandths: thousandths)
         } else {
@@ -149,16 +164,21 @@ public struct JSONWriter {
 
     /// A number of thousandths that is not whole, as a decimal: `-12.5` for -12,500.
     private mutating func write(thousandths: Int64) {
-        if thousandths < 0 { bytes.append(UInt8(ascii: "-")) }
         let magnitude = thousandths.magnitude
-        append(String(magnitude / 1000))
-        bytes.append(UInt8(ascii: "."))
         var fraction = magnitude % 1000
-        var divisor: UInt64 = 100
-        while fraction > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor))
-            fraction %= divisor
-            divisor /= 10
+        var fractionDigits = 3
+        while fractionDigits > 0, fraction % 10 == 0 {
+            fraction /= 10
+            fractionDigits -= 1
+        }
+        writeBackward { buffer in
+            var start = buffer.count
+            if fractionDigits > 0 {
+                start = Self.putDigits(of: fraction, minimumCount: fractionDigits, in: buffer, before: start)
+            }
+            start = Self.put(UInt8(ascii: "."), in: buffer, before: start)
+            start = Self.putDigits(of: magnitude / 1000, in: buffer, before: start)
+            return thousandths < 0 ? Self.put(UInt8(ascii: "-"), in: buffer, before: start) : start
         }
     }
 

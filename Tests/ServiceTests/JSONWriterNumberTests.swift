@@ -33,4 +33,15 @@ import Testing
         #expect(written(-0.0) == "0")
         #expect(written(.infinity) == "null")
     }
+
+    @Test func integersAreWrittenAsStringWritesThem() {
+        for value in [0, 7, -7, 10, 1_000_000, -987_654_321, Int.max, Int.min] {
+            var writer = JSONWriter()
+            writer.write(integer: value)
+            #expect(String(decoding: writer.bytes, as: UTF8.self) == String(value))
+        }
+        for value in [-1e14, 42.0, -3.0, 999_999_999_999_999] {
+            #expect(written(value) == String(Int64(value)))
+        }
+    }
 }
