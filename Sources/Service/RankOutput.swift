@@ -5,9 +5,14 @@ import Ranking
 /// The JSON and text renderings of a differential (SPEC: `ddx rank --format json`).
 public struct RankOutput: Sendable {
     public let ontology: Ontology
+    /// The ontology's labels as JSON, built once here rather than per answer.
+    private let labels: TermLabels
 
+    /// Sets up the renderings for `ontology`. This escapes every label of the ontology once (a
+    /// few milliseconds), so make one per ontology and keep it, not one per differential.
     public init(ontology: Ontology) {
         self.ontology = ontology
+        self.labels = TermLabels(ontology: ontology)
     }
 
     private func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
@@ -15,6 +20,7 @@ public struct RankOutput: Sendable {
     /// Writes the rank object as one line of JSON, with the keys of every object in sorted order
     /// and numbers rounded to three decimals.
     public func write(_ differential: Differential, to writer: inout JSONWriter) {
+        writer.reserveCapacity(writer.bytes.count + Self.estimatedSize(of: differential))
         writer.write(raw: "{\"case_id\":")
         writer.write(string: differential.caseID)
         writer.write(raw: ",\"differential\":")
@@ -26,6 +32,16 @@ public struct RankOutput: Sendable {
         writer.write(raw: ",\"warnings\":")
         writer.write(strings: differential.warnings)
         writer.write(raw: "}")
+    }
+
+    /// About the bytes `differential` takes as JSON (a little more, usually), so the writer
+    /// grows once.
+    private static func estimatedSize(of differential: Differential) -> Int {
+        differential.entries.reduce(256) { size, entry in
+            let evidence = entry.evidence
+            let items = evidence.supporting.count + evidence.against.count + evidence.pertinentNegatives.count
+            return size + 256 + entry.name.utf8.count + 320 * items
+        }
     }
 
     private func write(_ entry: DifferentialEntry, to writer: inout JSONWriter) {
@@ -62,11 +78,11 @@ public struct RankOutput: Sendable {
         writer.write(raw: "\"disease_term\":")
         writer.write(term: diseaseTerm)
         writer.write(raw: ",\"disease_term_label\":")
-        writer.write(string: label(diseaseTerm))
+        labels.writeLabel(of: diseaseTerm, to: &writer)
         writer.write(raw: ",\"finding\":")
         writer.write(term: finding)
         writer.write(raw: ",\"finding_label\":")
-        writer.write(string: label(finding))
+        labels.writeLabel(of: finding, to: &writer)
         if let frequency {
             writer.write(raw: ",\"frequency\":")
             writer.write(double: rounded(frequency))

@@ -1,0 +1,47 @@
+import Ontology
+
+/// Every term's label as JSON, quoted and escaped once when a rendering is set up, so that
+/// writing a label is one append: no hashing of the id, no scan for characters to escape.
+///
+/// ``RankOutput`` labels each finding and disease term of its evidence lists; it builds this
+/// table once per ontology. For a release of about 19,500 terms it holds some 640 KB of labels,
+/// 78 KB of bounds and the ~210 KB ``TermPositionIndex``.
+struct TermLabels: Sendable {
+    private let positions: TermPositionIndex
+    /// The labels' JSON strings, one after another in the ontology's term order.
+    private let json: [UInt8]
+    /// Where each term's label starts in ``json``, and after the last, where the labels end.
+    private let bounds: [Int32]
+
+    init(ontology: Ontology) {
+        var writer = JSONWriter(capacity: ontology.terms.reduce(0) { $0 + $1.name.utf8.count + 2 })
+        var bounds = [Int32(0)]
+        bounds.reserveCapacity(ontology.terms.count + 1)
+        for term in ontology.terms {
+            writer.write(string: term.name)
+            bounds.append(Int32(writer.bytes.count))
+        }
+        self.positions = TermPositionIndex(ontology.terms.lazy.map(\.id))
+        self.json = writer.bytes
+        self.bounds = bounds
+    }
+
+    /// The label of `id` as a JSON string, or nil when the ontology has no such term.
+    func json(for id: TermID) -> ArraySlice<UInt8>? {
+        guard let position = positions.position(of: id) else { return nil }
+        return json[Int(bounds[position])..<Int(bounds[position + 1])]
+    }
+
+    /// Writes the label of `id`, or when the ontology has no such term, the id itself (as
+    /// `Ontology.name(of:) ?? id.description` reads).
+    func writeLabel(of id: TermID, to writer: inout JSONWriter) {
+        if let label = json(for: id) {
+            writer.write(json: label)
+        } else {
+            writer.write(term: id)
+        }
+    }
+
+    /// Bytes the table holds (its arrays' elements, the position index included).
+    var byteCount: Int { json.count + bounds.count * MemoryLayout<Int32>.stride + positions.byteCount }
+}

@@ -1,0 +1,60 @@
+import Ontology
+import TestFixtures
+import Testing
+
+@testable import Service
+
+/// The labels `RankOutput` writes from its table are the bytes `JSONWriter.write(string:)`
+/// writes for `Ontology.name(of:)`, found by id wherever the id lies.
+@Suite struct TermLabelsTests {
+    private static func escaped(_ text: String) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.write(string: text)
+        return writer.bytes
+    }
+
+    private static func written(_ id: TermID, by labels: TermLabels) -> String {
+        var writer = JSONWriter()
+        labels.writeLabel(of: id, to: &writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    @Test func everyLabelOfTheToyReleaseIsItsEscapedName() throws {
+        let ontology = try ToyRelease.ontology()
+        let labels = TermLabels(ontology: ontology)
+        for term in ontology.terms {
+            #expect(labels.json(for: term.id).map(Array.init) == Self.escaped(term.name))
+        }
+        #expect(labels.json(for: TermID(2)) == nil)
+    }
+
+    @Test func labelsThatNeedEscapingAndIdsFarApartAreFound() {
+        let names = [
+            TermID(1): "Quote \" and backslash \\", TermID(255): "Tab\tand\nnewline\u{1}",
+            TermID(256): "Ünïcödé 症候群", TermID(6_001_164): "Far away", TermID(12_345_678): "Eight digits",
+        ]
+        let ontology = Ontology(release: "test", terms: names.map { Term(id: $0.key, name: $0.value) })
+        let labels = TermLabels(ontology: ontology)
+        for (id, name) in names {
+            #expect(labels.json(for: id).map(Array.init) == Self.escaped(name))
+        }
+        #expect(labels.json(for: TermID(257)) == nil)
+        #expect(labels.json(for: TermID(-1)) == nil)
+        #expect(labels.json(for: TermID(99_999_999)) == nil)
+    }
+
+    @Test func anUnknownTermIsLabelledWithItsID() throws {
+        let labels = TermLabels(ontology: try ToyRelease.ontology())
+        #expect(Self.written(TermID(1250), by: labels) == #""Seizure""#)
+        #expect(Self.written(TermID(2), by: labels) == #""HP:0000002""#)
+        #expect(Self.written(TermID(-5), by: labels) == "\"\(TermID(-5).description)\"")
+    }
+
+    @Test func aRepeatedIDMapsToItsLastPosition() {
+        let index = TermPositionIndex([TermID(7), TermID(300), TermID(7)])
+        #expect(index.position(of: TermID(7)) == 2)
+        #expect(index.position(of: TermID(300)) == 1)
+        #expect(index.position(of: TermID(8)) == nil)
+        #expect(TermPositionIndex([TermID]()).position(of: TermID(0)) == nil)
+    }
+}
