@@ -63,41 +63,60 @@ public struct RankOutput: Sendable {
     }
 
     private func write(_ match: FindingMatch, to writer: inout JSONWriter) {
-        writer.write(raw: "{\"common_ancestor\":")
-        writer.write(term: match.commonAncestor)
-        writer.write(raw: ",")
-        writePair(diseaseTerm: match.diseaseTerm, finding: match.query, frequency: match.frequency, to: &writer)
+        writeOpening(
+            commonAncestor: match.commonAncestor, diseaseTerm: match.diseaseTerm, finding: match.query, to: &writer)
+        writeFrequency(match.frequency, to: &writer)
         writer.write(raw: ",\"weight\":")
         writer.write(double: rounded(match.weight))
         writer.write(raw: "}")
     }
 
-    /// The members a match and a conflict share, in key order: the disease term and the finding
-    /// with their labels, then the frequency when known.
-    private func writePair(diseaseTerm: TermID, finding: TermID, frequency: Double?, to writer: inout JSONWriter) {
-        writer.write(raw: "\"disease_term\":")
-        writer.write(term: diseaseTerm)
-        writer.write(raw: ",\"disease_term_label\":")
-        labels.writeLabel(of: diseaseTerm, to: &writer)
-        writer.write(raw: ",\"finding\":")
-        writer.write(term: finding)
-        writer.write(raw: ",\"finding_label\":")
-        labels.writeLabel(of: finding, to: &writer)
-        if let frequency {
-            writer.write(raw: ",\"frequency\":")
-            writer.write(double: rounded(frequency))
-        }
-    }
-
     private func write(_ conflict: FindingConflict, to writer: inout JSONWriter) {
-        writer.write(raw: "{")
-        writePair(
-            diseaseTerm: conflict.diseaseTerm, finding: conflict.query, frequency: conflict.frequency, to: &writer)
+        writeOpening(commonAncestor: nil, diseaseTerm: conflict.diseaseTerm, finding: conflict.query, to: &writer)
+        writeFrequency(conflict.frequency, to: &writer)
         writer.write(raw: ",\"kind\":")
         writer.write(string: conflict.kind.rawValue)
         writer.write(raw: ",\"weight\":")
         writer.write(double: rounded(conflict.weight))
         writer.write(raw: "}")
+    }
+
+    /// The bytes of the keys ``writeOpening(commonAncestor:diseaseTerm:finding:to:)`` writes, and some.
+    private static let openingKeysCount = 96
+
+    /// The opening members of a match or a conflict, in key order and in one append: `{`, the
+    /// common ancestor (a match's), the disease term and the finding with their labels; a term
+    /// the ontology does not know is labelled with its id.
+    private func writeOpening(
+        commonAncestor: TermID?, diseaseTerm: TermID, finding: TermID, to writer: inout JSONWriter
+    ) {
+        let diseaseLabel = labels.json(for: diseaseTerm)
+        let findingLabel = labels.json(for: finding)
+        let maxCount =
+            Self.openingKeysCount + 5 * ByteCursor.maxTermCount + (diseaseLabel?.count ?? 0)
+            + (findingLabel?.count ?? 0)
+        writer.write(assembling: maxCount) { cursor in
+            if let commonAncestor {
+                cursor.append(raw: "{\"common_ancestor\":")
+                cursor.append(term: commonAncestor)
+                cursor.append(raw: ",\"disease_term\":")
+            } else {
+                cursor.append(raw: "{\"disease_term\":")
+            }
+            cursor.append(term: diseaseTerm)
+            cursor.append(raw: ",\"disease_term_label\":")
+            cursor.append(label: diseaseLabel, of: diseaseTerm)
+            cursor.append(raw: ",\"finding\":")
+            cursor.append(term: finding)
+            cursor.append(raw: ",\"finding_label\":")
+            cursor.append(label: findingLabel, of: finding)
+        }
+    }
+
+    private func writeFrequency(_ frequency: Double?, to writer: inout JSONWriter) {
+        guard let frequency else { return }
+        writer.write(raw: ",\"frequency\":")
+        writer.write(double: rounded(frequency))
     }
 
     /// A table for a person at a terminal.

@@ -32,16 +32,6 @@ struct TermLabels: Sendable {
         return json[Int(bounds[position])..<Int(bounds[position + 1])]
     }
 
-    /// Writes the label of `id`, or when the ontology has no such term, the id itself (as
-    /// `Ontology.name(of:) ?? id.description` reads).
-    func writeLabel(of id: TermID, to writer: inout JSONWriter) {
-        if let label = json(for: id) {
-            writer.write(json: label)
-        } else {
-            writer.write(term: id)
-        }
-    }
-
     /// Bytes the table holds (its arrays' elements, the position index included).
     var byteCount: Int { json.count + bounds.count * MemoryLayout<Int32>.stride + positions.byteCount }
 }

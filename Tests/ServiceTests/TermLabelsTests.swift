@@ -13,12 +13,6 @@ import Testing
         return writer.bytes
     }
 
-    private static func written(_ id: TermID, by labels: TermLabels) -> String {
-        var writer = JSONWriter()
-        labels.writeLabel(of: id, to: &writer)
-        return String(decoding: writer.bytes, as: UTF8.self)
-    }
-
     @Test func everyLabelOfTheToyReleaseIsItsEscapedName() throws {
         let ontology = try ToyRelease.ontology()
         let labels = TermLabels(ontology: ontology)
@@ -41,13 +35,6 @@ import Testing
         #expect(labels.json(for: TermID(257)) == nil)
         #expect(labels.json(for: TermID(-1)) == nil)
         #expect(labels.json(for: TermID(99_999_999)) == nil)
-    }
-
-    @Test func anUnknownTermIsLabelledWithItsID() throws {
-        let labels = TermLabels(ontology: try ToyRelease.ontology())
-        #expect(Self.written(TermID(1250), by: labels) == #""Seizure""#)
-        #expect(Self.written(TermID(2), by: labels) == #""HP:0000002""#)
-        #expect(Self.written(TermID(-5), by: labels) == "\"\(TermID(-5).description)\"")
     }
 
     @Test func aRepeatedIDMapsToItsLastPosition() {

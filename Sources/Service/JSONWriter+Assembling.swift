@@ -1,0 +1,11 @@
+extension JSONWriter {
+    /// Writes, in one append, what `assemble` puts into a buffer of `maxCount` bytes: for
+    /// fragments of many small pieces, each then a copy rather than an array append.
+    mutating func write(assembling maxCount: Int, _ assemble: (inout ByteCursor) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxCount) { buffer in
+            var cursor = ByteCursor(buffer)
+            assemble(&cursor)
+            write(json: cursor.written)
+        }
+    }
+}
