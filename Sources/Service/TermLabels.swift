@@ -14,14 +14,17 @@ struct TermLabels: Sendable {
     private let bounds: [Int32]
 
     init(ontology: Ontology) {
-        var writer = JSONWriter(capacity: ontology.terms.reduce(0) { $0 + $1.name.utf8.count + 2 })
+        var writer = JSONWriter(capacity: 48 * ontology.terms.count)
         var bounds = [Int32(0)]
         bounds.reserveCapacity(ontology.terms.count + 1)
-        for term in ontology.terms {
-            writer.write(string: term.name)
+        var ids: [TermID] = []
+        ids.reserveCapacity(ontology.terms.count)
+        for index in ontology.terms.indices {
+            writer.write(string: ontology.terms[index].name)
             bounds.append(Int32(writer.bytes.count))
+            ids.append(ontology.terms[index].id)
         }
-        self.positions = TermPositionIndex(ontology.terms.lazy.map(\.id))
+        self.positions = TermPositionIndex(ids)
         self.json = writer.bytes
         self.bounds = bounds
     }

@@ -18,12 +18,11 @@ struct TermPositionIndex: Sendable {
 
     /// Indexes `ids` by their position in the sequence; an id listed twice maps to its last
     /// position, as a dictionary filled in order would. Ids below zero are left out.
-    init(_ ids: some Sequence<TermID>) {
-        let listed = Array(ids)
-        let pageCount = (listed.map { Int($0.rawValue) }.max() ?? -1) / Self.pageSize + 1
-        var pageStarts = [Int32](repeating: -1, count: max(0, pageCount))
+    init(_ ids: [TermID]) {
+        let largest = ids.reduce(Int32(0)) { Swift.max($0, $1.rawValue) }
+        var pageStarts = [Int32](repeating: -1, count: Int(largest) >> Self.pageBits + 1)
         var slots: [Int32] = []
-        for (position, id) in listed.enumerated() where id.rawValue >= 0 {
+        for (position, id) in ids.enumerated() where id.rawValue >= 0 {
             let page = Int(id.rawValue) >> Self.pageBits
             if pageStarts[page] < 0 {
                 pageStarts[page] = Int32(slots.count)
