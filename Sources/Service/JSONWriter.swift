@@ -151,6 +151,22 @@ public struct JSONWriter {
         }
     }
 
+    /// `value` rounded to three decimals, exactly as `write(double: (value * 1000).rounded() / 1000)`
+    /// writes it, without dividing and checking the quotient again (for values under a billion).
+    public mutating func write(roundingToThousandths value: Double) {
+        let scaled = (value * 1000).rounded()
+        // Beyond this (or not finite), leave it to the general path. Below it, a whole number of
+        // thousandths divided by 1000 is whole exactly when the count is a multiple of 1000, and
+        // otherwise is the double `wholeThousandths` maps back to the same count.
+        guard abs(scaled) < 1e12 else { return write(double: scaled / 1000) }
+        let thousandths = Int64(scaled)
+        if thousandths % 1000 == 0 {
+            write(magnitude: (thousandths / 1000).magnitude, negative: thousandths < 0)
+        } else {
+            write(thousandths: thousandths)
+        }
+    }
+
     /// `double` in thousandths, when it is the double nearest to a whole number of them (what
     /// rounding to three decimals gives) and under a billion. Such a value's shortest decimal
     /// form, which Swift's `description` writes, is its three decimals without trailing zeros:

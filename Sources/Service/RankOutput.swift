@@ -15,8 +15,6 @@ public struct RankOutput: Sendable {
         self.labels = TermLabels(ontology: ontology)
     }
 
-    private func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
-
     /// Writes the rank object as one line of JSON, with the keys of every object in sorted order
     /// and numbers rounded to three decimals.
     public func write(_ differential: Differential, to writer: inout JSONWriter) {
@@ -58,7 +56,7 @@ public struct RankOutput: Sendable {
         writer.write(raw: ",\"rank\":")
         writer.write(integer: entry.rank)
         writer.write(raw: ",\"score\":")
-        writer.write(double: rounded(entry.score))
+        writer.write(roundingToThousandths: entry.score)
         writer.write(raw: "}")
     }
 
@@ -67,7 +65,7 @@ public struct RankOutput: Sendable {
             commonAncestor: match.commonAncestor, diseaseTerm: match.diseaseTerm, finding: match.query, to: &writer)
         writeFrequency(match.frequency, to: &writer)
         writer.write(raw: ",\"weight\":")
-        writer.write(double: rounded(match.weight))
+        writer.write(roundingToThousandths: match.weight)
         writer.write(raw: "}")
     }
 
@@ -77,7 +75,7 @@ public struct RankOutput: Sendable {
         writer.write(raw: ",\"kind\":")
         writer.write(string: conflict.kind.rawValue)
         writer.write(raw: ",\"weight\":")
-        writer.write(double: rounded(conflict.weight))
+        writer.write(roundingToThousandths: conflict.weight)
         writer.write(raw: "}")
     }
 
@@ -116,7 +114,7 @@ public struct RankOutput: Sendable {
     private func writeFrequency(_ frequency: Double?, to writer: inout JSONWriter) {
         guard let frequency else { return }
         writer.write(raw: ",\"frequency\":")
-        writer.write(double: rounded(frequency))
+        writer.write(roundingToThousandths: frequency)
     }
 
     /// A table for a person at a terminal.

@@ -44,4 +44,26 @@ import Testing
             #expect(written(value) == String(Int64(value)))
         }
     }
+
+    @Test func roundingToThousandthsWritesWhatRoundingFirstWrites() {
+        func rounded(_ value: Double) -> String {
+            var writer = JSONWriter()
+            writer.write(roundingToThousandths: value)
+            return String(decoding: writer.bytes, as: UTF8.self)
+        }
+        var generator = SystemRandomNumberGenerator()
+        for scale in [0.01, 1.0, 30, 1_000, 1e6, 1e9, 1e12] {
+            for _ in 0..<2_000 {
+                let value = Double.random(in: -scale...scale, using: &generator)
+                #expect(rounded(value) == written((value * 1000).rounded() / 1000), "\(value)")
+            }
+        }
+        let special = [
+            0, -0.0, 0.000_4, -0.000_4, 0.000_5, 12, -12, 7.900_4, 0.895_49, 999_999_999.999_4, 999_999_999.999_6,
+            -999_999_999.999_6, 1e12, .nan, .infinity, -.infinity,
+        ]
+        for value in special {
+            #expect(rounded(value) == written((value * 1000).rounded() / 1000), "\(value)")
+        }
+    }
 }
