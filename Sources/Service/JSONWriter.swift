@@ -12,8 +12,9 @@ import Foundation
 ///
 /// Renderings on a hot path (`ddx rank`, `ddx normalize` and the daemon's answers) skip the
 /// dictionaries and write typed values in key order themselves, through ``write(raw:)``,
-/// ``write(string:)``, ``write(double:)`` and ``write(integer:)``: the same bytes, without the
-/// boxing and sorting.
+/// ``write(string:)``, ``write(double:)``, ``write(roundingToThousandths:)`` and
+/// ``write(integer:)``: the same bytes, without the boxing and sorting. Numbers and term ids
+/// are formatted in a stack buffer and appended at once (`JSONWriter+Digits.swift`).
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
     /// The first value JSON cannot hold, described; nil when every value was written faithfully.

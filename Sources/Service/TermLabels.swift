@@ -34,7 +34,4 @@ struct TermLabels: Sendable {
         guard let position = positions.position(of: id) else { return nil }
         return json[Int(bounds[position])..<Int(bounds[position + 1])]
     }
-
-    /// Bytes the table holds (its arrays' elements, the position index included).
-    var byteCount: Int { json.count + bounds.count * MemoryLayout<Int32>.stride + positions.byteCount }
 }

@@ -43,7 +43,4 @@ struct TermPositionIndex: Sendable {
         let position = Int(slots[start + (Int(id.rawValue) & (Self.pageSize - 1))])
         return position >= 0 ? position : nil
     }
-
-    /// Bytes the index holds (its arrays' elements).
-    var byteCount: Int { (pageStarts.count + slots.count) * MemoryLayout<Int32>.stride }
 }
