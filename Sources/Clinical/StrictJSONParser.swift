@@ -24,6 +24,10 @@ public struct StrictJSONParser {
     private var members: [(key: String, value: Any)] = []
     /// Numbers already converted, by their text (ages, counts and ids repeat a lot).
     private var numbers: [Substring: NSNumber] = [:]
+    /// `true` and `false` as `NSNumber`s, made on first use and then shared (`excluded: true`
+    /// is common, and making an `NSNumber` costs an allocation).
+    private var trueNumber: NSNumber?
+    private var falseNumber: NSNumber?
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -63,8 +67,8 @@ public struct StrictJSONParser {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
         case UInt8(ascii: "\""): return try parseString()
-        case UInt8(ascii: "t"): return try literal("true", NSNumber(value: true))
-        case UInt8(ascii: "f"): return try literal("false", NSNumber(value: false))
+        case UInt8(ascii: "t"): return try literal("true", boolean(true))
+        case UInt8(ascii: "f"): return try literal("false", boolean(false))
         case UInt8(ascii: "n"): return try literal("null", NSNull())
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
         default: throw Unsupported()
@@ -98,11 +102,19 @@ public struct StrictJSONParser {
             try expect(UInt8(ascii: ","))
             skipWhitespace()
         }
+        return makeObject(from: firstMember)
+    }
+
+    /// The object of the members from `firstMember` to the top of the stack, which it pops.
+    /// Members are moved off the stack, last first, rather than copied and then destroyed.
+    private mutating func makeObject(from firstMember: Int) -> [String: Any] {
         var object = [String: Any](minimumCapacity: members.count - firstMember)
-        for (key, value) in members[firstMember...] {
-            object[key] = value  // a repeated key keeps its last value, as in JSONSerialization
+        while members.count > firstMember {
+            let (key, value) = members.removeLast()
+            if let later = object.updateValue(value, forKey: key) {
+                object[key] = later  // a repeated key keeps its last value, as in JSONSerialization
+            }
         }
-        members.removeSubrange(firstMember...)
         return object
     }
 
@@ -135,6 +147,14 @@ public struct StrictJSONParser {
         guard depth <= maxDepth else { throw Unsupported() }
     }
 
+    /// The `NSNumber` for a JSON boolean, as `JSONSerialization` makes it.
+    private mutating func boolean(_ flag: Bool) -> NSNumber {
+        if let number = flag ? trueNumber : falseNumber { return number }
+        let number = NSNumber(value: flag)
+        if flag { trueNumber = number } else { falseNumber = number }
+        return number
+    }
+
     private mutating func literal(_ word: StaticString, _ value: Any) throws(Unsupported) -> Any {
         let count = word.utf8CodeUnitCount
         guard bytes.count - index >= count,
@@ -150,6 +170,7 @@ public struct StrictJSONParser {
         index += 1  // the opening quote
         let start = index
         try checkNoByteOrderMark(at: start)
+        skipPlainStringBytes()
         while index < bytes.count {
             switch bytes[index] {
             case UInt8(ascii: "\""):
@@ -164,6 +185,31 @@ public struct StrictJSONParser {
             }
         }
         throw Unsupported()
+    }
+
+    /// Steps over string bytes eight at a time while none of them is a quote, a backslash or a
+    /// control character; the byte loop of ``parseString()`` takes over from the first word
+    /// that has one (or from the last few bytes).
+    private mutating func skipPlainStringBytes() {
+        let raw = UnsafeRawBufferPointer(bytes)
+        while bytes.count - index >= 8 {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            guard !Self.hasSpecialByte(word) else { return }
+            index += 8
+        }
+    }
+
+    /// Whether any of the eight bytes is `"`, `\` or below 0x20 (exact: the classic
+    /// "has a zero byte" / "has a byte less than n" bit tricks).
+    private static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+        let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        let hasQuote = (quotes &- ones) & ~quotes
+        let hasBackslash = (backslashes &- ones) & ~backslashes
+        let hasControl = (word &- ones &* 0x20) & ~word
+        return (hasQuote | hasBackslash | hasControl) & highBits != 0
     }
 
     /// The rest of a string that has escapes, from its first byte; `index` is at a backslash.

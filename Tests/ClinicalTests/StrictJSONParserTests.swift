@@ -104,6 +104,81 @@ import Testing
         }
     }
 
+    /// Strings are scanned eight bytes at a time: a quote, backslash or control character at
+    /// any offset of a word, in strings of any length, must still be found.
+    @Test func findsSpecialBytesAtEveryOffsetOfAWord() throws {
+        for length in 0..<20 {
+            let plain = String(repeating: "a", count: length)
+            for special in [#"\""#, #"\\"#, #"\n"#, #"\u0041"#, "é", "😀"] {
+                for offset in 0...length {
+                    let value = String(plain.prefix(offset)) + special + String(plain.dropFirst(offset))
+                    let text = #"{"k": ""# + value + #"", "after": 1}"#
+                    let fast = try #require(StrictJSONParser.object(in: text), "gave up on \(text)")
+                    let reference = try JSONSerialization.jsonObject(with: Data(text.utf8))
+                    #expect(Self.canonical(fast) == Self.canonical(reference), "\(text)")
+                }
+            }
+            for control in ["\t", "\n", "\u{1F}"] {
+                let text = #"{"k": ""# + plain + control + #""}"#
+                #expect(StrictJSONParser.object(in: text) == nil, "a raw control character in \(text)")
+            }
+            #expect(StrictJSONParser.object(in: #"{"k": ""# + plain) == nil, "an unterminated string")
+        }
+    }
+
+    /// Many repeated keys and values, non-ASCII ones among them, and strings of every length
+    /// around two words at the very end of the text (where fewer than eight bytes are left).
+    @Test func repeatedAndTrailingStringsComeBackUnchanged() throws {
+        var members: [String] = []
+        for number in 0..<300 {
+            let text = String(repeating: "é", count: number % 3) + String(repeating: "k", count: number % 19)
+            let value = "\"\(text)\(number % 7)\""
+            members.append("\"\(number)\(text)\": [\(value), \(value), {\"\(text)\": \(value)}]")
+        }
+        var texts = ["{" + members.joined(separator: ", ") + "}"]
+        for length in 0...18 {
+            let tail = String(repeating: "t", count: length)
+            texts.append(#"{"\#(tail)": "\#(tail)", "a": "\#(tail)"}"#)
+            texts.append(#"{"\#(tail)":"\#(tail)"}"#)
+        }
+        for text in texts {
+            let fast = try #require(StrictJSONParser.object(in: text), "gave up on \(text)")
+            let reference = try JSONSerialization.jsonObject(with: Data(text.utf8))
+            #expect(Self.canonical(fast) == Self.canonical(reference), "\(text)")
+        }
+    }
+
+    @Test func escapedAndUnescapedStringsGiveTheSameValue() throws {
+        let escaped = try #require(
+            StrictJSONParser.object(in: #"{"\u0069d": "\u0048P:0001166 \u00e9\ud83d\ude00 a long tail\/"}"#))
+        let plain = try #require(StrictJSONParser.object(in: #"{"id": "HP:0001166 é😀 a long tail/"}"#))
+        #expect(Self.canonical(escaped) == Self.canonical(plain))
+    }
+
+    @Test func sharedBooleansAndRepeatedKeysReadAsJSONSerializationReadsThem() throws {
+        let text = #"{"a": true, "b": [true, false, true], "c": false, "k": 1, "k": true, "k": "last", "z": {"k": 2}}"#
+        let fast = try #require(StrictJSONParser.object(in: text))
+        let reference = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        #expect(Self.canonical(fast) == Self.canonical(reference))
+        #expect(fast["k"] as? String == "last")
+        #expect(JSONFields.boolean(try #require(fast["a"])) == true)
+        #expect(JSONFields.boolean(try #require(fast["c"])) == false)
+    }
+
+    @Test func booleansAreToldApartFromNumbersAndNullFromOtherValues() {
+        #expect(JSONFields.boolean(NSNumber(value: true)) == true)
+        #expect(JSONFields.boolean(NSNumber(value: false)) == false)
+        #expect(JSONFields.boolean(NSNumber(value: 1)) == nil)
+        #expect(JSONFields.boolean(NSNumber(value: 0.0)) == nil)
+        #expect(JSONFields.boolean("true") == nil)
+        #expect(JSONFields.isNull(NSNull()))
+        let wrapped: Any? = NSNull()
+        #expect(JSONFields.isNull(wrapped as Any))
+        for value: Any in ["", NSNumber(value: 0), [String: Any](), [Any](), [NSNull()]] {
+            #expect(!JSONFields.isNull(value), "\(value)")
+        }
+    }
+
     // MARK: - Helpers
 
     /// A description that tells apart every difference that matters: number types, scalars.
