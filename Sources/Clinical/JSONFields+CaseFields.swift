@@ -28,7 +28,7 @@ extension JSONFields {
 
     /// The id of exactly `HP:` and seven ASCII digits, as `TermID.init` reads it but without
     /// its Foundation trimming, which is slow; nil for anything else, left to `TermID.init`.
-    private static func plainTermID(_ text: String) -> TermID? {
+    static func plainTermID(_ text: String) -> TermID? {
         var text = text
         return text.withUTF8 { bytes -> TermID? in
             guard bytes.count == 10, bytes[0] == UInt8(ascii: "H"), bytes[1] == UInt8(ascii: "P"),

@@ -58,18 +58,35 @@ struct JSONFields {
 
     /// An array whose elements must all be objects.
     func objects(_ key: String) throws(CaseInputError) -> [JSONFields]? {
-        guard let elements = try array(key) else { return nil }
-        let arrayPlace = FieldPath.member(place, key)
+        guard let elements = try objectMembers(key) else { return nil }
         var result: [JSONFields] = []
+        result.reserveCapacity(elements.count)
+        for (index, members) in elements.enumerated() {
+            result.append(element(index, of: key, members))
+        }
+        return result
+    }
+
+    /// An array whose elements must all be objects, as their members: for a reader that looks
+    /// into most elements without needing their paths, and makes ``element(_:of:_:)`` of the rest.
+    func objectMembers(_ key: String) throws(CaseInputError) -> [[String: Any]]? {
+        guard let elements = try array(key) else { return nil }
+        var result: [[String: Any]] = []
+        result.reserveCapacity(elements.count)
         for (index, element) in elements.enumerated() {
             guard let members = element as? [String: Any] else {
                 throw location.error(
-                    .wrongType, field: FieldPath.element(arrayPlace, index).description,
+                    .wrongType, field: FieldPath.element(.member(place, key), index).description,
                     "expected an object, got \(Self.describe(element))")
             }
-            result.append(JSONFields(members, place: .element(arrayPlace, index), location: location))
+            result.append(members)
         }
         return result
+    }
+
+    /// The object at `index` of the array `key`, whose members are given.
+    func element(_ index: Int, of key: String, _ members: [String: Any]) -> JSONFields {
+        JSONFields(members, place: .element(.member(place, key), index), location: location)
     }
 
     /// An error about one member of this object.
@@ -90,6 +107,11 @@ struct JSONFields {
     /// `is NSNull` on an array or object would even bridge it to Foundation (a deep copy).
     static func isNull(_ value: Any) -> Bool {
         let type = type(of: value)
+        // The parsers' exact types first: comparing metatypes is cheaper than casting them.
+        if type == String.self || type == [String: Any].self || type == NSNumber.self || type == [Any].self {
+            return false
+        }
+        if type == NSNull.self { return true }
         if type is NSNull.Type { return true }
         if type is NSNumber.Type || type == String.self || type == [String: Any].self || type == [Any].self {
             return false
@@ -110,9 +132,15 @@ struct JSONFields {
     /// A JSON boolean; nil for numbers, even 0 and 1.
     static func boolean(_ value: Any) -> Bool? {
         if let number = value as? NSNumber {
-            return String(cString: number.objCType) == "c" ? number.boolValue : nil
+            return isBooleanType(number.objCType) ? number.boolValue : nil
         }
         return value as? Bool
+    }
+
+    /// Whether an `NSNumber`'s Objective-C type code is `"c"`, a boolean's; compared in place,
+    /// without making a `String` of it.
+    private static func isBooleanType(_ code: UnsafePointer<CChar>) -> Bool {
+        code[0] == CChar(UInt8(ascii: "c")) && code[1] == 0
     }
 
     /// The value's JSON type and, for scalars, the value itself: `the number 3`, `"maybe"`.

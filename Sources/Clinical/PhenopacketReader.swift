@@ -31,19 +31,53 @@ public struct PhenopacketReader: CaseReader {
     }
 
     private func readFindings(_ fields: JSONFields) throws(CaseInputError) -> [Finding] {
-        guard let features = try fields.objects("phenotypicFeatures") else { return [] }
+        guard let features = try fields.objectMembers("phenotypicFeatures") else { return [] }
         var findings: [Finding] = []
-        for feature in features {
-            guard let type = try feature.object("type") else {
-                throw feature.error(
-                    .missingContent, at: "type", "missing the feature's ontology class {\"id\": \"HP:…\"}")
+        findings.reserveCapacity(features.count)
+        for (index, members) in features.enumerated() {
+            if let finding = Self.plainFinding(members) {
+                findings.append(finding)
+            } else {
+                findings.append(try readFinding(fields.element(index, of: "phenotypicFeatures", members)))
             }
-            let excluded = try feature.bool("excluded")
-            let negated = try feature.bool("negated")  // Phenopacket v1's spelling
-            let status: Finding.Status = (excluded ?? negated) == true ? .absent : .present
-            findings.append(Finding(id: try type.termID("id"), status: status))
         }
         return findings
+    }
+
+    /// A feature, with errors that name the field at fault.
+    private func readFinding(_ feature: JSONFields) throws(CaseInputError) -> Finding {
+        guard let type = try feature.object("type") else {
+            throw feature.error(
+                .missingContent, at: "type", "missing the feature's ontology class {\"id\": \"HP:…\"}")
+        }
+        let excluded = try feature.bool("excluded")
+        let negated = try feature.bool("negated")  // Phenopacket v1's spelling
+        let status: Finding.Status = (excluded ?? negated) == true ? .absent : .present
+        return Finding(id: try type.termID("id"), status: status)
+    }
+
+    /// A feature of the usual shape, read as ``readFinding(_:)`` reads it but without making
+    /// field paths: a `type` object whose `id` is `HP:` and seven digits, `excluded` and
+    /// `negated` left out or true or false. Nil for anything else, which `readFinding` then
+    /// reads or rejects.
+    private static func plainFinding(_ members: [String: Any]) -> Finding? {
+        guard let type = members["type"] as? [String: Any], let text = type["id"] as? String,
+            let id = JSONFields.plainTermID(text)
+        else { return nil }
+        // Keys are unique: when `type` (and `excluded`) are all the members, `excluded`
+        // (and `negated`) need no look-up.
+        let excludedValue = members.count > 1 ? members["excluded"] : nil
+        let negatedValue = members.count > (excludedValue == nil ? 1 : 2) ? members["negated"] : nil
+        guard let excluded = plainFlag(excludedValue), let negated = plainFlag(negatedValue) else { return nil }
+        return Finding(id: id, status: (excluded ?? negated) == true ? .absent : .present)
+    }
+
+    /// A flag's value: `.some(nil)` when left out, the flag when `true` or `false`, and nil
+    /// (not plain) for anything else, `null` included.
+    private static func plainFlag(_ value: Any?) -> Bool?? {
+        guard let value else { return .some(nil) }
+        guard let flag = JSONFields.boolean(value) else { return nil }
+        return flag
     }
 
     private func readAge(_ subject: JSONFields?) throws(CaseInputError) -> String? {

@@ -98,4 +98,47 @@ import Testing
         #expect(error.kind == .wrongType)
         #expect(error.reason == "expected an array, got an object")
     }
+
+    /// Features of the usual shape take a shorter path; features of any other shape must read
+    /// (or fail) exactly as before, whatever order they come in.
+    @Test func readsFeaturesOfEveryShapeTheSameWay() throws {
+        let json = """
+            {"phenotypicFeatures": [
+                {"type": {"id": "HP:0000001"}},
+                {"type": {"id": "HP:0000002", "label": "x"}, "excluded": true},
+                {"type": {"id": "HP:0000003"}, "excluded": false, "onset": {}},
+                {"type": {"id": "HP:0000004"}, "negated": true},
+                {"type": {"id": "HP:0000005"}, "negated": true, "excluded": false},
+                {"type": {"id": "HP:0000006"}, "excluded": null, "negated": true},
+                {"type": {"id": " HP:0000007 "}, "excluded": null},
+                {"type": {"id": "HP_0000008"}, "description": "d", "modifiers": []},
+                {"excluded": false, "type": {"id": "HP:0000009"}, "negated": null}]}
+            """
+        let patientCase = try reader.read(try Fixtures.object(json), at: InputLocation(source: "p.json"))
+        #expect(patientCase.presentTerms == [1, 3, 5, 7, 8, 9].map { TermID(Int32($0)) })
+        #expect(patientCase.absentTerms == [2, 4, 6].map { TermID(Int32($0)) })
+    }
+
+    @Test func reportsAFeatureThatIsNotAnObjectBeforeLookingIntoAnyFeature() throws {
+        let json = #"{"phenotypicFeatures": [{"type": {"id": "bad"}}, {"type": {"id": "HP:0000001"}}, 3]}"#
+        let error = try #require(try Fixtures.readError(reader, json))
+        #expect(error.kind == .wrongType)
+        #expect(error.field == "phenotypicFeatures[2]")
+        #expect(error.reason == "expected an object, got the number 3")
+    }
+
+    @Test func reportsBadFlagsAndTypesAfterPlainFeatures() throws {
+        let cases: [(feature: String, field: String, reason: String)] = [
+            (#"{"type": {"id": "HP:0000001"}, "excluded": 1}"#, "excluded", "expected true or false, got the number 1"),
+            (#"{"type": {"id": "HP:0000001"}, "negated": "no"}"#, "negated", #"expected true or false, got "no""#),
+            (#"{"type": null}"#, "type", #"missing the feature's ontology class {"id": "HP:…"}"#),
+            (#"{"type": {"id": 7}}"#, "type.id", "expected a string, got the number 7"),
+        ]
+        for (feature, field, reason) in cases {
+            let json = #"{"phenotypicFeatures": [{"type": {"id": "HP:0000002"}, "excluded": true}, "# + feature + "]}"
+            let error = try #require(try Fixtures.readError(reader, json), "\(feature)")
+            #expect(error.field == "phenotypicFeatures[1].\(field)", "\(feature)")
+            #expect(error.reason == reason, "\(feature)")
+        }
+    }
 }
