@@ -18,11 +18,14 @@ struct PostingScorer: Sendable {
     /// Ancestors less informative than this are skipped: they reach nearly every disease and
     /// add almost nothing but cost.
     let minimumInformation: Float
+    /// The posting lists cut into blocks of diseases, for ``accumulate(term:into:scratch:)``.
+    let blocks: PostingBlocks
 
     init(index: PhenotypeIndex, minimumInformation: Float, value: (_ information: Float, _ frequency: Float?) -> Float)
     {
         self.index = index
         self.minimumInformation = minimumInformation
+        self.blocks = PostingBlocks(postingDiseases: index.postingDiseases, diseaseCount: index.diseaseCount)
         let values = zip(index.postingFrequencies.indices, index.postingFrequencies).map { term, frequencies in
             let information = index.informationContent.values[term]
             return frequencies.map { value(information, $0 < 0 ? nil : $0) }
@@ -41,30 +44,32 @@ struct PostingScorer: Sendable {
 
     /// Adds, for every disease, the value of `term` to `totals`. `scratch` must have one slot
     /// per disease, all zero; it is all zero again on return (so a caller clears it once, not
-    /// once per term).
+    /// once per term). The diseases are taken a block at a time (see ``PostingBlocks``).
     func accumulate(term: Int32, into totals: inout [Float], scratch: inout [Float]) {
-        let ontology = index.ontology
         let information = index.informationContent.values
+        let ancestors = index.ontology.ancestorIndices[Int(term)]
         scratch.withUnsafeMutableBufferPointer { best in
-            for ancestor in ontology.ancestorIndices[Int(term)] where information[Int(ancestor)] >= minimumInformation {
-                Self.raise(best, to: values[Int(ancestor)], at: index.postingDiseases[Int(ancestor)])
-            }
             totals.withUnsafeMutableBufferPointer { total in
-                for slot in 0..<total.count {
-                    total[slot] += best[slot]
-                    best[slot] = 0
+                for block in 0..<blocks.blockCount {
+                    for ancestor in ancestors where information[Int(ancestor)] >= minimumInformation {
+                        raise(best, through: Int(ancestor), entries: blocks.entries(of: Int(ancestor), inBlock: block))
+                    }
+                    for slot in blocks.diseases(inBlock: block) {
+                        total[slot] += best[slot]
+                        best[slot] = 0
+                    }
                 }
             }
         }
     }
 
-    /// Raises `best[disease]` to the posting entry's value, for every entry of one posting list.
-    /// (`value > current ? value : current` compiles to one maximum instruction; the values are
-    /// never NaN.)
-    private static func raise(_ best: UnsafeMutableBufferPointer<Float>, to values: [Float], at diseases: [Int32]) {
-        diseases.withUnsafeBufferPointer { diseaseList in
-            values.withUnsafeBufferPointer { valueList in
-                for entry in 0..<diseaseList.count {
+    /// Raises `best[disease]` to the posting entry's value, for `entries` of the posting list of
+    /// `term`. (`value > current ? value : current` compiles to one maximum instruction; the
+    /// values are never NaN.)
+    private func raise(_ best: UnsafeMutableBufferPointer<Float>, through term: Int, entries: Range<Int>) {
+        index.postingDiseases[term].withUnsafeBufferPointer { diseaseList in
+            values[term].withUnsafeBufferPointer { valueList in
+                for entry in entries {
                     let slot = Int(diseaseList[entry])
                     let value = valueList[entry]
                     let current = best[slot]
