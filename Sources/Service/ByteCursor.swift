@@ -70,7 +70,7 @@ struct ByteCursor {
     }
 
     /// A term's label as ``TermLabels`` holds it, or when there is none, the term's id.
-    mutating func append(label: ArraySlice<UInt8>?, of id: TermID) {
+    mutating func append(label: UnsafeBufferPointer<UInt8>?, of id: TermID) {
         if let label { append(label) } else { append(term: id) }
     }
 }

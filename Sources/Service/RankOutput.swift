@@ -88,26 +88,28 @@ public struct RankOutput: Sendable {
     private func writeOpening(
         commonAncestor: TermID?, diseaseTerm: TermID, finding: TermID, to writer: inout JSONWriter
     ) {
-        let diseaseLabel = labels.json(for: diseaseTerm)
-        let findingLabel = labels.json(for: finding)
+        let diseaseLabel = labels.span(of: diseaseTerm)
+        let findingLabel = labels.span(of: finding)
         let maxCount =
             Self.openingKeysCount + 5 * ByteCursor.maxTermCount + (diseaseLabel?.count ?? 0)
             + (findingLabel?.count ?? 0)
-        writer.write(assembling: maxCount) { cursor in
-            if let commonAncestor {
-                cursor.append(raw: "{\"common_ancestor\":")
-                cursor.append(term: commonAncestor)
-                cursor.append(raw: ",\"disease_term\":")
-            } else {
-                cursor.append(raw: "{\"disease_term\":")
+        labels.withTable { table in
+            writer.write(assembling: maxCount) { cursor in
+                if let commonAncestor {
+                    cursor.append(raw: "{\"common_ancestor\":")
+                    cursor.append(term: commonAncestor)
+                    cursor.append(raw: ",\"disease_term\":")
+                } else {
+                    cursor.append(raw: "{\"disease_term\":")
+                }
+                cursor.append(term: diseaseTerm)
+                cursor.append(raw: ",\"disease_term_label\":")
+                cursor.append(label: diseaseLabel.map { UnsafeBufferPointer(rebasing: table[$0]) }, of: diseaseTerm)
+                cursor.append(raw: ",\"finding\":")
+                cursor.append(term: finding)
+                cursor.append(raw: ",\"finding_label\":")
+                cursor.append(label: findingLabel.map { UnsafeBufferPointer(rebasing: table[$0]) }, of: finding)
             }
-            cursor.append(term: diseaseTerm)
-            cursor.append(raw: ",\"disease_term_label\":")
-            cursor.append(label: diseaseLabel, of: diseaseTerm)
-            cursor.append(raw: ",\"finding\":")
-            cursor.append(term: finding)
-            cursor.append(raw: ",\"finding_label\":")
-            cursor.append(label: findingLabel, of: finding)
         }
     }
 

@@ -29,9 +29,22 @@ struct TermLabels: Sendable {
         self.bounds = bounds
     }
 
+    /// Where the label of `id` lies in the table (see ``withTable(_:)``), or nil when the
+    /// ontology has no such term.
+    func span(of id: TermID) -> Range<Int>? {
+        guard let position = positions.position(of: id) else { return nil }
+        return Int(bounds[position])..<Int(bounds[position + 1])
+    }
+
+    /// Calls `body` with the table of labels, to be cut by ``span(of:)``. Rendering reads labels
+    /// this way, not as array slices, because a slice holds a reference to the table, and the
+    /// workers that render answers at once would contend for its reference count.
+    func withTable<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        json.withUnsafeBufferPointer(body)
+    }
+
     /// The label of `id` as a JSON string, or nil when the ontology has no such term.
     func json(for id: TermID) -> ArraySlice<UInt8>? {
-        guard let position = positions.position(of: id) else { return nil }
-        return json[Int(bounds[position])..<Int(bounds[position + 1])]
+        span(of: id).map { json[$0] }
     }
 }

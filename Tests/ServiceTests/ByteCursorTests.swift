@@ -27,7 +27,7 @@ import Testing
             cursor.append(raw: "{\"finding\":")
             cursor.append(term: TermID(1250))
             cursor.append(raw: ",\"finding_label\":")
-            cursor.append(label: label[...], of: TermID(1250))
+            label.withUnsafeBufferPointer { cursor.append(label: $0, of: TermID(1250)) }
             cursor.append(raw: ",\"other\":")
             cursor.append(label: nil, of: TermID(2))
         }
