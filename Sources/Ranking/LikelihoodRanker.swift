@@ -109,7 +109,7 @@ public struct LikelihoodRanker: Ranker {
     /// Total log likelihood ratio per disease.
     func scores(_ query: CaseQuery) -> [Float] {
         var totals = Array(repeating: Float(0), count: index.diseaseCount)
-        var scratch = totals
+        var scratch = [Float](repeating: 0, count: index.diseaseCount)
         for term in query.present { scorer.accumulate(term: term, into: &totals, scratch: &scratch) }
         if parameters.pertinenceWeight != 0 && !query.absent.isEmpty {
             var pertinence = Array(repeating: Float(0), count: index.diseaseCount)

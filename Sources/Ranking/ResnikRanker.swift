@@ -23,7 +23,7 @@ public struct ResnikRanker: Ranker {
     /// Average best-ancestor information content per disease.
     func scores(_ query: CaseQuery) -> [Float] {
         var totals = Array(repeating: Float(0), count: index.diseaseCount)
-        var scratch = totals
+        var scratch = [Float](repeating: 0, count: index.diseaseCount)
         for term in query.present { scorer.accumulate(term: term, into: &totals, scratch: &scratch) }
         let count = Float(max(query.present.count, 1))
         return totals.map { $0 / count }
