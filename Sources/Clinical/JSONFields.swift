@@ -111,11 +111,8 @@ struct JSONFields {
         if type == String.self || type == [String: Any].self || type == NSNumber.self || type == [Any].self {
             return false
         }
-        if type == NSNull.self { return true }
         if type is NSNull.Type { return true }
-        if type is NSNumber.Type || type == String.self || type == [String: Any].self || type == [Any].self {
-            return false
-        }
+        if type is NSNumber.Type { return false }  // a subclass (JSONSerialization's booleans)
         return value is NSNull  // not from JSONSerialization: an optional holding NSNull, say
     }
 

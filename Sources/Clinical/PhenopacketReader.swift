@@ -64,11 +64,9 @@ public struct PhenopacketReader: CaseReader {
         guard let type = members["type"] as? [String: Any], let text = type["id"] as? String,
             let id = JSONFields.plainTermID(text)
         else { return nil }
-        // Keys are unique: when `type` (and `excluded`) are all the members, `excluded`
-        // (and `negated`) need no look-up.
-        let excludedValue = members.count > 1 ? members["excluded"] : nil
-        let negatedValue = members.count > (excludedValue == nil ? 1 : 2) ? members["negated"] : nil
-        guard let excluded = plainFlag(excludedValue), let negated = plainFlag(negatedValue) else { return nil }
+        guard let excluded = plainFlag(members["excluded"]), let negated = plainFlag(members["negated"]) else {
+            return nil
+        }
         return Finding(id: id, status: (excluded ?? negated) == true ? .absent : .present)
     }
 

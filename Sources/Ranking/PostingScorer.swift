@@ -18,14 +18,11 @@ struct PostingScorer: Sendable {
     /// Ancestors less informative than this are skipped: they reach nearly every disease and
     /// add almost nothing but cost.
     let minimumInformation: Float
-    /// The posting lists cut into blocks of diseases, for ``accumulate(term:into:scratch:)``.
-    let blocks: PostingBlocks
 
     init(index: PhenotypeIndex, minimumInformation: Float, value: (_ information: Float, _ frequency: Float?) -> Float)
     {
         self.index = index
         self.minimumInformation = minimumInformation
-        self.blocks = PostingBlocks(postingDiseases: index.postingDiseases, diseaseCount: index.diseaseCount)
         let values = zip(index.postingFrequencies.indices, index.postingFrequencies).map { term, frequencies in
             let information = index.informationContent.values[term]
             return frequencies.map { value(information, $0 < 0 ? nil : $0) }
@@ -48,6 +45,7 @@ struct PostingScorer: Sendable {
     func accumulate(term: Int32, into totals: inout [Float], scratch: inout [Float]) {
         let information = index.informationContent.values
         let ancestors = index.ontology.ancestorIndices[Int(term)]
+        let blocks = index.postingBlocks
         scratch.withUnsafeMutableBufferPointer { best in
             totals.withUnsafeMutableBufferPointer { total in
                 for block in 0..<blocks.blockCount {

@@ -27,11 +27,6 @@ struct ByteCursor {
         count += bytes.count
     }
 
-    /// Copies the bytes of a slice of an array.
-    mutating func append(_ bytes: ArraySlice<UInt8>) {
-        bytes.withUnsafeBufferPointer { append($0) }
-    }
-
     /// Copies text known to need no escaping.
     @inline(__always)
     mutating func append(raw text: StaticString) {

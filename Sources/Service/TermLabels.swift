@@ -42,9 +42,4 @@ struct TermLabels: Sendable {
     func withTable<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         json.withUnsafeBufferPointer(body)
     }
-
-    /// The label of `id` as a JSON string, or nil when the ontology has no such term.
-    func json(for id: TermID) -> ArraySlice<UInt8>? {
-        span(of: id).map { json[$0] }
-    }
 }
