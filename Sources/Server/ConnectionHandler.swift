@@ -154,6 +154,10 @@ final class ConnectionHandler: ChannelDuplexHandler {
                     answered += 1
                     continue
                 case .missed(let key):
+                    if let key, waitForAnswerInProgress(line, received: next.received, key: key, loopBound: loopBound) {
+                        pending.removeFirst()
+                        continue
+                    }
                     pending[pending.startIndex].looked = true
                     pending[pending.startIndex].cacheKey = key
                 }
@@ -167,6 +171,35 @@ final class ConnectionHandler: ChannelDuplexHandler {
         if answered > 0 { context.flush() }
         resumeReadingIfPossible()
         closeIfDone()
+    }
+
+    /// Whether the line waits (counted in flight) for the answer to the same params that
+    /// another request is computing; it is looked up again when that ends.
+    private func waitForAnswerInProgress(
+        _ line: ByteBuffer, received: NIODeadline, key: AnswerCache.Key, loopBound: NIOLoopBound<ConnectionHandler>
+    ) -> Bool {
+        guard let inProgress = processor.inProgress else { return false }
+        let waiting = inProgress.wait(for: key) {
+            loopBound.eventLoop.execute { loopBound.value.answerInProgressEnded(line, received: received) }
+        }
+        if waiting { inFlight += 1 }
+        return waiting
+    }
+
+    /// The computation a line waited for has ended: answer it from the cache, or, when the
+    /// answer was not kept (an error, or too large), run it in full as its turn comes.
+    private func answerInProgressEnded(_ line: ByteBuffer, received: NIODeadline) {
+        inFlight -= 1
+        guard context != nil else { return }
+        switch processor.lookUp(line, received: received) {
+        case .answered(let reply):
+            processor.status.countAnswers(reply.answers)
+            send(reply)
+        case .missed(let key):
+            pending.prepend(PendingLine(frame: .line(line), received: received, looked: true, cacheKey: key))
+        }
+        lastActivity = .now()
+        pump()
     }
 
     /// A permit handed over by the gate: use it, or give it back if nothing waits any more.
@@ -194,9 +227,12 @@ final class ConnectionHandler: ChannelDuplexHandler {
         let refusal = draining ? Self.shuttingDown : nil
         let received = pendingLine.received
         let cacheKey = pendingLine.cacheKey
+        // The first to start on these params leads: requests with the same params wait for it.
+        let leading = cacheKey.map { processor.inProgress?.begin($0) ?? false } ?? false
         pool.runIfActive(eventLoop: context.eventLoop) {
             processor.process(line, received: received, refusal: refusal, cacheKey: cacheKey)
         }.assumeIsolated().whenComplete { result in
+            if leading, let cacheKey { processor.inProgress?.end(cacheKey) }
             self.finished(result)
         }
     }

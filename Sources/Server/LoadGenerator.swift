@@ -17,6 +17,7 @@ public struct LoadGenerator: Sendable {
     public var top = 10
     public var token: String?
     public var method = "rank"
+    public var order = CaseOrder.spread
 
     public init(host: String, port: Int, cases: [String]) {
         self.host = host
@@ -32,7 +33,7 @@ public struct LoadGenerator: Sendable {
         let started = NIODeadline.now()
         var channels: [any Channel] = []
         for _ in 0..<connections {
-            let client = LoadClient(heads: heads, pipeline: pipeline, state: shared)
+            let client = LoadClient(heads: heads, order: order, pipeline: pipeline, state: shared)
             let channel = try await ClientBootstrap(group: group)
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 .channelInitializer { channel in
@@ -117,6 +118,9 @@ final class LoadClient: ChannelInboundHandler, Sendable {
     typealias OutboundOut = ByteBuffer
 
     private let heads: [String]
+    private let order: CaseOrder
+    /// Requests this connection has sent.
+    private let sentCount = NIOLockedValueBox(0)
     private let pipeline: Int
     private let state: LoadState
     private let sent = NIOLockedValueBox([Int: NIODeadline]())
@@ -124,8 +128,9 @@ final class LoadClient: ChannelInboundHandler, Sendable {
     /// Set once the server said it is overloaded or shutting down (-32001): send no more.
     private let refused = NIOLockedValueBox(false)
 
-    init(heads: [String], pipeline: Int, state: LoadState) {
+    init(heads: [String], order: CaseOrder, pipeline: Int, state: LoadState) {
         self.heads = heads
+        self.order = order
         self.pipeline = pipeline
         self.state = state
     }
@@ -174,8 +179,11 @@ final class LoadClient: ChannelInboundHandler, Sendable {
 
     private func sendNext(_ context: ChannelHandlerContext) {
         guard !refused.withLockedValue({ $0 }), let number = state.nextRequest() else { return }
-        // Request n sends case n (mod the cases): each case once per pass, never twice at once.
-        let head = heads[number % heads.count]
+        let local = sentCount.withLockedValue { count in
+            defer { count += 1 }
+            return count
+        }
+        let head = heads[order.caseIndex(number: number, local: local, caseCount: heads.count)]
         var buffer = context.channel.allocator.buffer(capacity: head.utf8.count + 12)
         buffer.writeString(head)
         buffer.writeString(String(number))

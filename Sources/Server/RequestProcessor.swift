@@ -19,6 +19,8 @@ public final class RequestProcessor: Sendable {
     private let infoJSON: [UInt8]
     /// Answers to params seen before; nil when ``ServerLimits/answerCacheBytes`` is 0.
     let answers: AnswerCache?
+    /// Answers being computed, which requests with the same params wait for; nil without a cache.
+    let inProgress: AnswersInProgress?
 
     public init(
         cases: CaseService, status: ServerStatus, limits: ServerLimits, audit: AuditLog?, token: String?,
@@ -32,6 +34,7 @@ public final class RequestProcessor: Sendable {
         self.logCases = logCases
         self.logger = logger
         self.answers = limits.answerCacheBytes > 0 ? AnswerCache(capacity: limits.answerCacheBytes) : nil
+        self.inProgress = answers == nil ? nil : AnswersInProgress()
         let info: [String: Any] = [
             "name": "ddx", "protocol": "JSON-RPC 2.0, one message per line",
             "methods": ["rank", "normalize", "health", "info"],
@@ -220,7 +223,7 @@ public final class RequestProcessor: Sendable {
         if let statistics = answers?.statistics {
             health["answer_cache"] = [
                 "entries": statistics.entries, "bytes": statistics.bytes, "hits": statistics.hits,
-                "misses": statistics.misses,
+                "misses": statistics.misses, "coalesced": inProgress?.coalesced ?? 0,
             ]
         }
         return health

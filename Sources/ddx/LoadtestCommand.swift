@@ -26,6 +26,13 @@ struct LoadtestCommand: ParsableCommand {
     @Option(help: "The daemon's shared secret, if it needs one.") var token: String?
     @Option(help: "text or json.") var format: OutputFormat = .text
     @Option(help: "rank, or normalize to measure the daemon without ranking.") var method = "rank"
+    @Option(
+        help: """
+            spread: request n of the test sends case n, so no case is asked for twice at once; \
+            per-connection: every connection sends the cases in the same order, so the \
+            connections ask for the same case at about the same time.
+            """)
+    var caseOrder: CaseOrder = .spread
 
     func validate() throws {
         guard ["rank", "normalize"].contains(method) else { throw ValidationError("--method: rank or normalize") }
@@ -44,6 +51,7 @@ struct LoadtestCommand: ParsableCommand {
         generator.top = top
         generator.token = token
         generator.method = method
+        generator.order = caseOrder
         Terminal.note("loadtest: \(requests) requests of \(objects.count) cases over \(connections) connections")
         let progress = SharedProgressBar(total: requests, label: "loadtest")
         let configured = generator
@@ -145,3 +153,5 @@ struct LoadtestCommand: ParsableCommand {
 private final class ResultBox<T>: @unchecked Sendable {
     var result: Result<T, any Error>?
 }
+
+extension CaseOrder: ExpressibleByArgument {}

@@ -1,0 +1,18 @@
+/// Which case a load-test request sends.
+public enum CaseOrder: String, Sendable, CaseIterable {
+    /// Request n of the whole test sends case n (mod the cases): each case once per pass over
+    /// them, never twice at the same time.
+    case spread
+    /// Every connection sends the cases in the same order from the first: a connection's k-th
+    /// request sends case k (mod the cases), so the connections ask for the same case at about
+    /// the same time, as clients replaying one list do.
+    case perConnection = "per-connection"
+
+    /// The case of a request: `number` of the whole test (from 1), `local` of its connection (from 0).
+    func caseIndex(number: Int, local: Int, caseCount: Int) -> Int {
+        switch self {
+        case .spread: number % caseCount
+        case .perConnection: local % caseCount
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import NIOCore
+import Synchronization
+import Testing
+
+@testable import Server
+
+/// Requests whose params are being answered already wait for that answer instead of computing
+/// it again.
+@Suite(.serialized) struct AnswersInProgressTests {
+    private static func key(_ text: String) -> AnswerCache.Key {
+        Array(text.utf8).withUnsafeBytes { AnswerCache.Key(method: "rank", params: $0) }
+    }
+
+    @Test func waitersAreResumedOnceWhenTheComputationEnds() {
+        let inProgress = AnswersInProgress()
+        let resumed = Mutex([String]())
+        #expect(!inProgress.wait(for: Self.key("a")) { resumed.withLock { $0.append("early") } })
+        #expect(inProgress.begin(Self.key("a")))
+        #expect(!inProgress.begin(Self.key("a")))
+        #expect(inProgress.wait(for: Self.key("a")) { resumed.withLock { $0.append("first") } })
+        #expect(inProgress.wait(for: Self.key("a")) { resumed.withLock { $0.append("second") } })
+        #expect(!inProgress.wait(for: Self.key("b")) { resumed.withLock { $0.append("other") } })
+        #expect(resumed.withLock { $0 }.isEmpty)
+        inProgress.end(Self.key("a"))
+        #expect(resumed.withLock { $0 } == ["first", "second"])
+        inProgress.end(Self.key("a"))
+        #expect(resumed.withLock { $0 }.count == 2)
+        #expect(inProgress.coalesced == 2)
+        #expect(inProgress.begin(Self.key("a")))
+    }
+
+    /// Four connections ask for the same case while the first is being ranked: one ranking,
+    /// four answers with their own ids, four audit rows.
+    @Test func connectionsAskingForTheSameCaseAtOnceShareOneRanking() async throws {
+        let server = try await TestServer(delay: .seconds(1))
+        let params = #"{"case":{"id":"s","findings":[{"id":"HP:0001250","status":"present"}]},"top":2}"#
+        let clients = try (1...4).map { _ in try server.client() }
+        clients[0].send(#"{"jsonrpc":"2.0","id":1,"method":"rank","params":\#(params)}"# + "\n")
+        #expect(try await server.waitForWork())
+        for (offset, client) in clients.enumerated().dropFirst() {
+            client.send(#"{"jsonrpc":"2.0","id":\#(offset + 1),"method":"rank","params":\#(params)}"# + "\n")
+        }
+        var results: [String] = []
+        for (offset, client) in clients.enumerated() {
+            let line = try #require(try client.readLine())
+            #expect(line.hasPrefix(#"{"id":\#(offset + 1),"jsonrpc":"2.0","result":"#))
+            results.append(line.components(separatedBy: #""result":"#).last ?? "")
+        }
+        #expect(Set(results).count == 1)
+        let health = try server.client()
+        health.send(#"{"jsonrpc":"2.0","id":9,"method":"health"}"# + "\n")
+        let cache = try #require(
+            ((try health.readObject())?["result"] as? [String: Any])?["answer_cache"] as? [String: Any])
+        #expect(cache["coalesced"] as? Int == 3)
+        try await server.stop()
+        let records = try server.auditRecords()
+        #expect(Set(records.map(\.requestID)) == ["1", "2", "3", "4"])
+        #expect(records.allSatisfy { $0.errorCode == nil && $0.topIDs == Array(StubRanker.diseases.prefix(2)) })
+    }
+
+    /// When the answer waited for was not kept (here: larger than the whole cache), each
+    /// waiter is run in full and still answered with its own id.
+    @Test func waitersOfAnAnswerNotKeptAreRunThemselves() async throws {
+        var limits = ServerLimits()
+        limits.answerCacheBytes = 1
+        let server = try await TestServer(limits: limits, delay: .milliseconds(500))
+        let params = #"{"case":{"id":"k","findings":[{"id":"HP:0001250","status":"present"}]},"top":2}"#
+        let clients = try (1...3).map { _ in try server.client() }
+        clients[0].send(#"{"jsonrpc":"2.0","id":1,"method":"rank","params":\#(params)}"# + "\n")
+        #expect(try await server.waitForWork())
+        for (offset, client) in clients.enumerated().dropFirst() {
+            client.send(#"{"jsonrpc":"2.0","id":\#(offset + 1),"method":"rank","params":\#(params)}"# + "\n")
+        }
+        for (offset, client) in clients.enumerated() {
+            let response = try #require(try client.readObject())
+            #expect(response["id"] as? Int == offset + 1)
+            #expect((response["result"] as? [String: Any])?["differential"] != nil)
+        }
+        let health = try server.client()
+        health.send(#"{"jsonrpc":"2.0","id":9,"method":"health"}"# + "\n")
+        let cache = try #require(
+            ((try health.readObject())?["result"] as? [String: Any])?["answer_cache"] as? [String: Any])
+        #expect(cache["coalesced"] as? Int == 2)
+        #expect(cache["entries"] as? Int == 0)
+        try await server.stop()
+        #expect(try server.auditRecords().count == 3)
+    }
+}
+
+@Suite struct CaseOrderTests {
+    @Test func spreadSendsEachCaseOncePerPassAndPerConnectionRepeatsTheList() {
+        #expect((1...6).map { CaseOrder.spread.caseIndex(number: $0, local: 0, caseCount: 3) } == [1, 2, 0, 1, 2, 0])
+        let repeated = (0..<5).map { CaseOrder.perConnection.caseIndex(number: 99, local: $0, caseCount: 3) }
+        #expect(repeated == [0, 1, 2, 0, 1])
+    }
+}
