@@ -36,7 +36,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Service", "Clinical", "Ranking", "Knowledge", "Ontology",
+                "Service", "Clinical", "Ranking", "Knowledge", "Ontology", "Statistics",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

@@ -30,7 +30,8 @@ struct LoadtestCommand: ParsableCommand {
         help: """
             spread: request n of the test sends case n, so no case is asked for twice at once; \
             per-connection: every connection sends the cases in the same order, so the \
-            connections ask for the same case at about the same time.
+            connections ask for the same case at about the same time; random: each request \
+            draws a case (the same draws in every run).
             """)
     var caseOrder: CaseOrder = .spread
 

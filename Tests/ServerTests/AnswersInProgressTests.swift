@@ -89,9 +89,13 @@ import Testing
 }
 
 @Suite struct CaseOrderTests {
-    @Test func spreadSendsEachCaseOncePerPassAndPerConnectionRepeatsTheList() {
+    @Test func spreadSendsEachCaseOncePerPassPerConnectionRepeatsTheListRandomDraws() {
         #expect((1...6).map { CaseOrder.spread.caseIndex(number: $0, local: 0, caseCount: 3) } == [1, 2, 0, 1, 2, 0])
         let repeated = (0..<5).map { CaseOrder.perConnection.caseIndex(number: 99, local: $0, caseCount: 3) }
         #expect(repeated == [0, 1, 2, 0, 1])
+        let drawn = (1...300).map { CaseOrder.random.caseIndex(number: $0, local: 0, caseCount: 3) }
+        #expect(drawn == (1...300).map { CaseOrder.random.caseIndex(number: $0, local: 7, caseCount: 3) })
+        #expect(Set(drawn) == [0, 1, 2])
+        #expect(drawn != (1...300).map { CaseOrder.spread.caseIndex(number: $0, local: 0, caseCount: 3) })
     }
 }
