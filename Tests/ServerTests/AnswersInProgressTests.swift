@@ -30,17 +30,35 @@ import Testing
         #expect(inProgress.begin(Self.key("a")))
     }
 
+    private static func rankLine(id: Int, params: String) -> String {
+        #"{"jsonrpc":"2.0","id":\#(id),"method":"rank","params":\#(params)}"# + "\n"
+    }
+
+    /// Connects `count` clients; the first asks for `params` and, once the server has begun on
+    /// it, the others ask for the same (request ids 1, 2, …, in client order).
+    private static func askAtOnce(_ server: TestServer, count: Int, params: String) async throws -> [LineClient] {
+        let clients = try (1...count).map { _ in try server.client() }
+        clients[0].send(rankLine(id: 1, params: params))
+        #expect(try await server.waitForWork())
+        for (offset, client) in clients.enumerated().dropFirst() {
+            client.send(rankLine(id: offset + 1, params: params))
+        }
+        return clients
+    }
+
+    /// The `answer_cache` member of the server's `health`.
+    private static func answerCache(of server: TestServer) throws -> [String: Any]? {
+        let health = try server.client()
+        health.send(#"{"jsonrpc":"2.0","id":9,"method":"health"}"# + "\n")
+        return ((try health.readObject())?["result"] as? [String: Any])?["answer_cache"] as? [String: Any]
+    }
+
     /// Four connections ask for the same case while the first is being ranked: one ranking,
     /// four answers with their own ids, four audit rows.
     @Test func connectionsAskingForTheSameCaseAtOnceShareOneRanking() async throws {
         let server = try await TestServer(delay: .seconds(1))
         let params = #"{"case":{"id":"s","findings":[{"id":"HP:0001250","status":"present"}]},"top":2}"#
-        let clients = try (1...4).map { _ in try server.client() }
-        clients[0].send(#"{"jsonrpc":"2.0","id":1,"method":"rank","params":\#(params)}"# + "\n")
-        #expect(try await server.waitForWork())
-        for (offset, client) in clients.enumerated().dropFirst() {
-            client.send(#"{"jsonrpc":"2.0","id":\#(offset + 1),"method":"rank","params":\#(params)}"# + "\n")
-        }
+        let clients = try await Self.askAtOnce(server, count: 4, params: params)
         var results: [String] = []
         for (offset, client) in clients.enumerated() {
             let line = try #require(try client.readLine())
@@ -48,10 +66,7 @@ import Testing
             results.append(line.components(separatedBy: #""result":"#).last ?? "")
         }
         #expect(Set(results).count == 1)
-        let health = try server.client()
-        health.send(#"{"jsonrpc":"2.0","id":9,"method":"health"}"# + "\n")
-        let cache = try #require(
-            ((try health.readObject())?["result"] as? [String: Any])?["answer_cache"] as? [String: Any])
+        let cache = try #require(try Self.answerCache(of: server))
         #expect(cache["coalesced"] as? Int == 3)
         try await server.stop()
         let records = try server.auditRecords()
@@ -66,21 +81,13 @@ import Testing
         limits.answerCacheBytes = 1
         let server = try await TestServer(limits: limits, delay: .milliseconds(500))
         let params = #"{"case":{"id":"k","findings":[{"id":"HP:0001250","status":"present"}]},"top":2}"#
-        let clients = try (1...3).map { _ in try server.client() }
-        clients[0].send(#"{"jsonrpc":"2.0","id":1,"method":"rank","params":\#(params)}"# + "\n")
-        #expect(try await server.waitForWork())
-        for (offset, client) in clients.enumerated().dropFirst() {
-            client.send(#"{"jsonrpc":"2.0","id":\#(offset + 1),"method":"rank","params":\#(params)}"# + "\n")
-        }
+        let clients = try await Self.askAtOnce(server, count: 3, params: params)
         for (offset, client) in clients.enumerated() {
             let response = try #require(try client.readObject())
             #expect(response["id"] as? Int == offset + 1)
             #expect((response["result"] as? [String: Any])?["differential"] != nil)
         }
-        let health = try server.client()
-        health.send(#"{"jsonrpc":"2.0","id":9,"method":"health"}"# + "\n")
-        let cache = try #require(
-            ((try health.readObject())?["result"] as? [String: Any])?["answer_cache"] as? [String: Any])
+        let cache = try #require(try Self.answerCache(of: server))
         #expect(cache["coalesced"] as? Int == 2)
         #expect(cache["entries"] as? Int == 0)
         try await server.stop()
