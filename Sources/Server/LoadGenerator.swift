@@ -12,7 +12,7 @@ public struct LoadGenerator: Sendable {
     public var requests = 20_000
     /// Requests each connection keeps in flight.
     public var pipeline = 1
-    /// Case objects (JSON text), sent in turn.
+    /// Case objects (JSON text), sent in the order ``order`` gives.
     public var cases: [String]
     public var top = 10
     public var token: String?

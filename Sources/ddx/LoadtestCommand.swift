@@ -11,8 +11,9 @@ struct LoadtestCommand: ParsableCommand {
             Opens --connections TCP connections to --address, each keeping --pipeline requests \
             in flight, until --requests rank requests have been answered. Cases come from \
             --cases (JSON Lines of ddx cases or phenopackets, may be gzip-compressed; default \
-            ../shared/data/phenopacket-store/phenopackets-dev.jsonl.gz), sent in turn. Latency \
-            is from writing a request to reading its answer. Exit code 1 when any request failed.
+            ../shared/data/phenopacket-store/phenopackets-dev.jsonl.gz), sent in the order \
+            --case-order gives. Latency is from writing a request to reading its answer. Exit \
+            code 1 when any request failed.
             """)
 
     @Option(help: "HOST:PORT of the daemon.") var address = "127.0.0.1:7411"
