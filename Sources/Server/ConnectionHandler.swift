@@ -190,7 +190,8 @@ final class ConnectionHandler: ChannelDuplexHandler {
     /// answer was not kept (an error, or too large), run it in full as its turn comes.
     private func answerInProgressEnded(_ line: ByteBuffer, received: NIODeadline) {
         inFlight -= 1
-        guard context != nil else { return }
+        // A client gone meanwhile is owed nothing (its other lines were dropped with it).
+        guard let context, context.channel.isActive else { return }
         switch processor.lookUp(line, received: received) {
         case .answered(let reply):
             processor.status.countAnswers(reply.answers)
