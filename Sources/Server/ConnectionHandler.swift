@@ -182,7 +182,10 @@ final class ConnectionHandler: ChannelDuplexHandler {
         let waiting = inProgress.wait(for: key) {
             loopBound.eventLoop.execute { loopBound.value.answerInProgressEnded(line, received: received) }
         }
-        if waiting { inFlight += 1 }
+        if waiting {
+            inFlight += 1
+            processor.status.beginLine()
+        }
         return waiting
     }
 
@@ -190,6 +193,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
     /// answer was not kept (an error, or too large), run it in full as its turn comes.
     private func answerInProgressEnded(_ line: ByteBuffer, received: NIODeadline) {
         inFlight -= 1
+        processor.status.endLine(responses: 0)
         // A client gone meanwhile is owed nothing (its other lines were dropped with it).
         guard let context, context.channel.isActive else { return }
         switch processor.lookUp(line, received: received) {

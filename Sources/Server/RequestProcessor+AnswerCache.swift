@@ -23,7 +23,9 @@ extension RequestProcessor {
         /// Answered from memory, audited like any other answer.
         case answered(Reply)
         /// To be processed in full; a successful answer is then kept under `key` (nil: not a
-        /// plain `rank` or `normalize` request, or no cache).
+        /// plain `rank` or `normalize` request, no cache, or a request the full path will refuse
+        /// for its token or deadline, which should neither wait for an answer in progress nor
+        /// leave one).
         case missed(key: AnswerCache.Key?)
     }
 
@@ -35,10 +37,9 @@ extension RequestProcessor {
             return .missed(key: nil)
         }
         let request = cacheable.request
-        if let token, !Self.constantTimeEqual(request.token, token) { return .missed(key: cacheable.key) }
-        guard NIODeadline.now() - received <= limits.requestDeadline.timeAmount,
-            let outcome = answers?.answer(for: cacheable.key)
-        else { return .missed(key: cacheable.key) }
+        if let token, !Self.constantTimeEqual(request.token, token) { return .missed(key: nil) }
+        guard NIODeadline.now() - received <= limits.requestDeadline.timeAmount else { return .missed(key: nil) }
+        guard let outcome = answers?.answer(for: cacheable.key) else { return .missed(key: cacheable.key) }
         record(
             request.id, method: request.method, caseDigest: outcome.caseDigest, topIDs: outcome.topIDs,
             errorCode: nil, received: received)

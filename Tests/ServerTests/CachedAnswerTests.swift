@@ -85,6 +85,28 @@ import Testing
         #expect(cached(processor, Self.rankLine(id: "5", token: "s3cret"), received: .now() - .seconds(1)) == nil)
     }
 
+    /// A request the full path will refuse (wrong token, past its deadline) carries no key: it
+    /// neither waits for an answer in progress nor leaves one.
+    @Test func aRequestToBeRefusedCarriesNoKey() throws {
+        let processor = try processor(token: "s3cret")
+        for (line, received) in [
+            (Self.rankLine(id: "1", token: "wrong"), NIODeadline.now()),
+            (Self.rankLine(id: "2", token: "s3cret"), NIODeadline.now() - .seconds(3_600)),
+        ] {
+            guard case .missed(let key) = processor.lookUp(ByteBuffer(string: line), received: received) else {
+                Issue.record("a request to be refused was answered from the cache")
+                continue
+            }
+            #expect(key == nil)
+        }
+        let accepted = ByteBuffer(string: Self.rankLine(id: "3", token: "s3cret"))
+        guard case .missed(let key) = processor.lookUp(accepted, received: .now()) else {
+            Issue.record("an unseen request was answered from the cache")
+            return
+        }
+        #expect(key != nil)
+    }
+
     @Test func noCacheWhenItsSizeIsZero() throws {
         var limits = ServerLimits()
         limits.answerCacheBytes = 0
