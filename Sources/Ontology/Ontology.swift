@@ -15,7 +15,7 @@ public struct Ontology: Sendable {
     /// Each term with all its ancestors (the term itself first), as positions into ``terms``.
     public let ancestorIndices: [[Int32]]
 
-    private let positionByID: [TermID: Int32]
+    private let positionIndex: TermPositionIndex
     private let primaryByAlternate: [TermID: TermID]
 
     /// The root of the whole ontology, `HP:0000001`.
@@ -27,16 +27,14 @@ public struct Ontology: Sendable {
     /// `is_a` cycles (never present in a valid release) are broken where found.
     public init(release: String, terms: [Term]) {
         let sorted = terms.sorted { $0.id < $1.id }
-        var positions: [TermID: Int32] = [:]
-        positions.reserveCapacity(sorted.count)
-        for (position, term) in sorted.enumerated() { positions[term.id] = Int32(position) }
+        let positions = TermPositionIndex(sorted.map(\.id))
         var alternates: [TermID: TermID] = [:]
         for term in sorted where !term.isObsolete {
-            for alternate in term.alternateIDs where positions[alternate] == nil {
+            for alternate in term.alternateIDs where positions.position(of: alternate) == nil {
                 alternates[alternate] = term.id
             }
         }
-        let parents = sorted.map { term in term.parents.compactMap { positions[$0] } }
+        let parents = sorted.map { term in term.parents.compactMap { positions.position(of: $0) } }
         var children = Array(repeating: [Int32](), count: sorted.count)
         for (child, list) in parents.enumerated() {
             for parent in list { children[Int(parent)].append(Int32(child)) }
@@ -46,7 +44,7 @@ public struct Ontology: Sendable {
         self.parentIndices = parents
         self.childIndices = children
         self.ancestorIndices = Ontology.closures(parents: parents)
-        self.positionByID = positions
+        self.positionIndex = positions
         self.primaryByAlternate = alternates
     }
 
@@ -54,16 +52,16 @@ public struct Ontology: Sendable {
     public var count: Int { terms.count }
 
     /// The position of a term of this release (primary or obsolete id), or nil.
-    public func position(of id: TermID) -> Int32? { positionByID[id] }
+    public func position(of id: TermID) -> Int32? { positionIndex.position(of: id) }
 
     /// The term with this exact id, or nil.
     public func term(_ id: TermID) -> Term? {
-        positionByID[id].map { terms[Int($0)] }
+        position(of: id).map { terms[Int($0)] }
     }
 
     /// The term's name, or nil when the id is not in the release (read in place, without
     /// copying the whole term: answers look up a label per finding).
-    public func name(of id: TermID) -> String? { positionByID[id].map { terms[Int($0)].name } }
+    public func name(of id: TermID) -> String? { position(of: id).map { terms[Int($0)].name } }
 
     /// Maps any id a case may carry to the live term that stands for it.
     public func resolve(_ id: TermID) -> Resolution {
@@ -84,13 +82,13 @@ public struct Ontology: Sendable {
 
     /// True when `ancestor` is `term` or one of its ancestors.
     public func isAncestor(_ ancestor: TermID, of term: TermID) -> Bool {
-        guard let a = positionByID[ancestor], let t = positionByID[term] else { return false }
+        guard let a = position(of: ancestor), let t = position(of: term) else { return false }
         return ancestorIndices[Int(t)].contains(a)
     }
 
     /// The term and all its ancestors.
     public func ancestors(of id: TermID) -> [TermID] {
-        guard let position = positionByID[id] else { return [] }
+        guard let position = position(of: id) else { return [] }
         return ancestorIndices[Int(position)].map { terms[Int($0)].id }
     }
 
@@ -108,7 +106,7 @@ public struct Ontology: Sendable {
 
     /// The term and all its descendants.
     public func descendants(of id: TermID) -> [TermID] {
-        guard let position = positionByID[id] else { return [] }
+        guard let position = position(of: id) else { return [] }
         return descendantIndices(of: position).map { terms[Int($0)].id }
     }
 

@@ -42,12 +42,4 @@ import Testing
         #expect(Self.label(labels, TermID(-1)) == nil)
         #expect(Self.label(labels, TermID(99_999_999)) == nil)
     }
-
-    @Test func aRepeatedIDMapsToItsLastPosition() {
-        let index = TermPositionIndex([TermID(7), TermID(300), TermID(7)])
-        #expect(index.position(of: TermID(7)) == 2)
-        #expect(index.position(of: TermID(300)) == 1)
-        #expect(index.position(of: TermID(8)) == nil)
-        #expect(TermPositionIndex([TermID]()).position(of: TermID(0)) == nil)
-    }
 }

@@ -1,7 +1,5 @@
-import Ontology
-
 /// The position of each term id in a list of terms, found with two array reads instead of
-/// hashing the id (what `Ontology.position(of:)` does).
+/// hashing the id: ``Ontology/position(of:)`` and every id look-up of the ontology go through it.
 ///
 /// HPO ids cluster in a few ranges (`HP:0000001`–`HP:0050000`, `HP:0500000`, `HP:6000000`, …),
 /// so the index is a two-level table: the id's high bits pick a page of ``pageSize`` slots,
@@ -35,12 +33,12 @@ struct TermPositionIndex: Sendable {
     }
 
     /// The position of `id` in the indexed list, or nil when it is not listed.
-    func position(of id: TermID) -> Int? {
+    func position(of id: TermID) -> Int32? {
         let page = Int(id.rawValue) >> Self.pageBits
         guard page >= 0, page < pageStarts.count else { return nil }
         let start = Int(pageStarts[page])
         guard start >= 0 else { return nil }
-        let position = Int(slots[start + (Int(id.rawValue) & (Self.pageSize - 1))])
+        let position = slots[start + (Int(id.rawValue) & (Self.pageSize - 1))]
         return position >= 0 ? position : nil
     }
 }
