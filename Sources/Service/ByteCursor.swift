@@ -47,21 +47,11 @@ struct ByteCursor {
             digits += 1
             limit *= 10
         }
-        precondition(digits + 5 <= buffer.count - count, "ByteCursor: the buffer is too small")
-        let start = count
-        buffer[start] = UInt8(ascii: "\"")
-        buffer[start + 1] = UInt8(ascii: "H")
-        buffer[start + 2] = UInt8(ascii: "P")
-        buffer[start + 3] = UInt8(ascii: ":")
-        var rest = UInt32(id.rawValue)
-        var index = start + 4 + digits
-        buffer[index] = UInt8(ascii: "\"")
-        while index > start + 4 {
-            index -= 1
-            buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
-        }
-        count = start + digits + 5
+        append(raw: "\"HP:")
+        precondition(digits < buffer.count - count, "ByteCursor: the buffer is too small")
+        _ = JSONWriter.putDigits(of: UInt64(id.rawValue), minimumCount: 7, in: buffer, before: count + digits)
+        count += digits
+        append(raw: "\"")
     }
 
     /// A term's label as ``TermLabels`` holds it, or when there is none, the term's id.
