@@ -43,13 +43,13 @@ struct PostingScorer: Sendable {
     /// per disease, all zero; it is all zero again on return (so a caller clears it once, not
     /// once per term). The diseases are taken a block at a time (see ``PostingBlocks``).
     func accumulate(term: Int32, into totals: inout [Float], scratch: inout [Float]) {
-        let information = index.informationContent.values
-        let ancestors = index.ontology.ancestorIndices[Int(term)]
+        // The informative ancestors, in whatever order: a maximum does not depend on it.
+        let ancestors = ancestorsByCeiling[Int(term)]
         let blocks = index.postingBlocks
         scratch.withUnsafeMutableBufferPointer { best in
             totals.withUnsafeMutableBufferPointer { total in
                 for block in 0..<blocks.blockCount {
-                    for ancestor in ancestors where information[Int(ancestor)] >= minimumInformation {
+                    for ancestor in ancestors {
                         raise(best, through: Int(ancestor), entries: blocks.entries(of: Int(ancestor), inBlock: block))
                     }
                     for slot in blocks.diseases(inBlock: block) {
