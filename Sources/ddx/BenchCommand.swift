@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure speed and memory: rankers on real cases, FFF vs dense layers, accuracy vs speed.",
-        subcommands: [RankerBenchCommand.self, LayerBenchCommand.self, CurveCommand.self],
+        subcommands: [RankerBenchCommand.self, LayerBenchCommand.self, CurveCommand.self, PostingsBenchCommand.self],
         defaultSubcommand: RankerBenchCommand.self)
 }
 

@@ -1,0 +1,49 @@
+/// What the exact candidate stage reads for one case: how many posting entries it walks, and
+/// how many a walk that shared work between terms could save (`ddx bench postings`).
+///
+/// The stage walks, for every present and absent term (absent ones count as pertinent
+/// negatives), the posting list of each of its ancestors of at least `minimumInformation`,
+/// because each term's value per disease is the best over its own ancestors. Ancestors below
+/// `generalCut` are the general ones ("Abnormality of the nervous system"), whose long lists
+/// most terms share.
+public struct PostingWalk: Sendable, Equatable {
+    /// Posting entries walked: each term through each of its informative ancestors.
+    public var entries = 0
+    /// Of ``entries``, those walked through general ancestors.
+    public var generalEntries = 0
+    /// Distinct informative ancestors of the case's terms.
+    public var distinctAncestors = 0
+    /// The entries of their lists, each walked once: a floor for any walk that reads every list.
+    public var distinctEntries = 0
+    /// Distinct (non-empty) sets of general ancestors among the terms.
+    public var generalSets = 0
+    /// Entries walked when terms with the same set of general ancestors share that part.
+    public var sharedGeneralEntries = 0
+
+    public init(query: CaseQuery, index: PhenotypeIndex, minimumInformation: Float = 1, generalCut: Float = 2) {
+        let information = index.informationContent.values
+        var distinct = Set<Int32>()
+        var sets = Set<[Int32]>()
+        var specificEntries = 0
+        for term in query.present + query.absent {
+            var general: [Int32] = []
+            let ancestors = index.ontology.ancestorIndices[Int(term)]
+            for ancestor in ancestors where information[Int(ancestor)] >= minimumInformation {
+                let count = index.postingDiseases[Int(ancestor)].count
+                entries += count
+                if information[Int(ancestor)] < generalCut {
+                    generalEntries += count
+                    general.append(ancestor)
+                } else {
+                    specificEntries += count
+                }
+                distinct.insert(ancestor)
+            }
+            if !general.isEmpty { sets.insert(general.sorted()) }
+        }
+        distinctAncestors = distinct.count
+        distinctEntries = distinct.reduce(0) { $0 + index.postingDiseases[Int($1)].count }
+        generalSets = sets.count
+        sharedGeneralEntries = specificEntries + sets.joined().reduce(0) { $0 + index.postingDiseases[Int($1)].count }
+    }
+}
