@@ -110,12 +110,10 @@ public struct LikelihoodRanker: Ranker {
     func scores(_ query: CaseQuery) -> [Float] {
         var totals = Array(repeating: Float(0), count: index.diseaseCount)
         var scratch = [Float](repeating: 0, count: index.diseaseCount)
-        for term in query.present { scorer.accumulate(term: term, into: &totals, scratch: &scratch) }
-        if parameters.pertinenceWeight != 0 && !query.absent.isEmpty {
-            var pertinence = Array(repeating: Float(0), count: index.diseaseCount)
-            for term in query.absent { scorer.accumulate(term: term, into: &pertinence, scratch: &scratch) }
-            for disease in totals.indices { totals[disease] += parameters.pertinenceWeight * pertinence[disease] }
-        }
+        let pertinent = parameters.pertinenceWeight == 0 ? [] : query.absent
+        scorer.accumulate(
+            query.present.map { ($0, 1) } + pertinent.map { ($0, parameters.pertinenceWeight) }, into: &totals,
+            scratch: &scratch)
         for term in query.absent where parameters.exclusionStrength > 0 {
             for (entry, disease) in index.postingDiseases[Int(term)].enumerated() {
                 totals[Int(disease)] += exclusionPenalties[Int(term)][entry]

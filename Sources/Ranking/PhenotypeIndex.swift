@@ -32,9 +32,6 @@ public struct PhenotypeIndex: Sendable {
     /// Per term, parallel to ``postingDiseases``: the disease's most frequent feature at or
     /// below the term (the one whose frequency ``postingFrequencies`` holds).
     public let postingFeatures: [[Int32]]
-    /// Where each posting list crosses the boundaries of blocks of diseases, for scorers that
-    /// walk the lists a block at a time.
-    let postingBlocks: PostingBlocks
 
     public var ontology: Ontology { knowledgeBase.ontology }
     public var diseaseCount: Int { knowledgeBase.diseases.count }
@@ -79,8 +76,6 @@ public struct PhenotypeIndex: Sendable {
         self.postingDiseases = postings.diseases
         self.postingFrequencies = postings.frequencies
         self.postingFeatures = postings.features
-        self.postingBlocks = PostingBlocks(
-            postingDiseases: postings.diseases, diseaseCount: knowledgeBase.diseases.count)
     }
 
     /// How a disease reaches a term: with this frequency, or nil when no annotation involved gives one.

@@ -18,9 +18,21 @@ struct PostingScorer: Sendable {
     /// Ancestors less informative than this are skipped: they reach nearly every disease and
     /// add almost nothing but cost.
     let minimumInformation: Float
+    /// The general terms' rows (information content below ``generalCut``), which stand in for
+    /// their posting lists in ``accumulate(_:into:scratch:)``.
+    let generalRows: GeneralRows
+    /// Per term, the ancestors ``accumulate(_:into:scratch:)`` walks: the informative ones
+    /// that are not general.
+    let specificAncestors: [[Int32]]
 
-    init(index: PhenotypeIndex, minimumInformation: Float, value: (_ information: Float, _ frequency: Float?) -> Float)
-    {
+    /// Terms less informative than this are general (reached by more than 1 disease in 7.4):
+    /// about half the entries a case walked were theirs (`ddx bench postings`).
+    static let generalCut: Float = 3
+
+    init(
+        index: PhenotypeIndex, minimumInformation: Float, generalCut: Float = Self.generalCut,
+        value: (_ information: Float, _ frequency: Float?) -> Float
+    ) {
         self.index = index
         self.minimumInformation = minimumInformation
         let values = zip(index.postingFrequencies.indices, index.postingFrequencies).map { term, frequencies in
@@ -37,37 +49,70 @@ struct PostingScorer: Sendable {
                 .sorted { (ceilings[Int($0.element)], -$0.offset) > (ceilings[Int($1.element)], -$1.offset) }
                 .map { $0.element }
         }
+        self.generalRows = GeneralRows(index: index, values: values, floor: minimumInformation, cut: generalCut)
+        self.specificAncestors = index.ontology.ancestorIndices.map { ancestors in
+            ancestors.filter { information[Int($0)] >= max(minimumInformation, generalCut) }
+        }
     }
 
-    /// Adds, for every disease, the value of `term` to `totals`. `scratch` must have one slot
-    /// per disease, all zero; it is all zero again on return (so a caller clears it once, not
-    /// once per term). The diseases are taken a block at a time (see ``PostingBlocks``).
-    func accumulate(term: Int32, into totals: inout [Float], scratch: inout [Float]) {
-        // The informative ancestors, in whatever order: a maximum does not depend on it.
-        let ancestors = ancestorsByCeiling[Int(term)]
-        let blocks = index.postingBlocks
+    /// Adds, for every disease, the value of each of `terms` times its weight to `totals`: the
+    /// best value over the term's informative ancestors. `scratch` must have one slot per
+    /// disease, all zero; it is all zero again on return.
+    ///
+    /// A term's value is the larger of its general part (the maximum of its frontier's rows,
+    /// ``GeneralRows``) and its specific part (the best over its other informative ancestors'
+    /// posting entries), and max(g, s) = g + max(0, s − g). So the general parts are added as
+    /// whole rows, once per distinct frontier with the weights of the terms that share it, and
+    /// each term then adds, only where its specific part is larger, the difference. The result
+    /// equals the weighted sum of the terms' values up to rounding.
+    func accumulate(
+        _ terms: [(term: Int32, weight: Float)], into totals: inout [Float], scratch: inout [Float]
+    ) {
+        var frontiers: [(rows: [Int32], weight: Float)] = []
+        for (term, weight) in terms where !generalRows.frontiers[Int(term)].isEmpty {
+            let rows = generalRows.frontiers[Int(term)]
+            if let known = frontiers.firstIndex(where: { $0.rows == rows }) {
+                frontiers[known].weight += weight
+            } else {
+                frontiers.append((rows, weight))
+            }
+        }
         scratch.withUnsafeMutableBufferPointer { best in
             totals.withUnsafeMutableBufferPointer { total in
-                for block in 0..<blocks.blockCount {
-                    for ancestor in ancestors {
-                        raise(best, through: Int(ancestor), entries: blocks.entries(of: Int(ancestor), inBlock: block))
-                    }
-                    for slot in blocks.diseases(inBlock: block) {
-                        total[slot] += best[slot]
-                        best[slot] = 0
-                    }
+                for frontier in frontiers {
+                    generalRows.add(frontier.rows, times: frontier.weight, to: total, scratch: best)
+                }
+                for (term, weight) in terms where !specificAncestors[Int(term)].isEmpty {
+                    addSpecificGain(of: term, weight: weight, to: total, best: best)
                 }
             }
         }
     }
 
-    /// Raises `best[disease]` to the posting entry's value, for `entries` of the posting list of
-    /// `term`. (`value > current ? value : current` compiles to one maximum instruction; the
+    /// For one term: raises `best` through its specific ancestors' posting entries, then visits
+    /// the same entries again to add, once per disease, `weight` times how far the best value
+    /// exceeds the term's general part there, clearing `best` behind it.
+    private func addSpecificGain(
+        of term: Int32, weight: Float, to total: UnsafeMutableBufferPointer<Float>,
+        best: UnsafeMutableBufferPointer<Float>
+    ) {
+        let ancestors = specificAncestors[Int(term)]
+        let frontier = generalRows.frontiers[Int(term)]
+        for ancestor in ancestors { raise(best, through: Int(ancestor)) }
+        for ancestor in ancestors {
+            index.postingDiseases[Int(ancestor)].withUnsafeBufferPointer { diseases in
+                generalRows.settle(diseases, best: best, over: frontier, weight: weight, into: total)
+            }
+        }
+    }
+
+    /// Raises `best[disease]` to the posting entry's value, for every entry of the posting list
+    /// of `term`. (`value > current ? value : current` compiles to one maximum instruction; the
     /// values are never NaN.)
-    private func raise(_ best: UnsafeMutableBufferPointer<Float>, through term: Int, entries: Range<Int>) {
+    private func raise(_ best: UnsafeMutableBufferPointer<Float>, through term: Int) {
         index.postingDiseases[term].withUnsafeBufferPointer { diseaseList in
             values[term].withUnsafeBufferPointer { valueList in
-                for entry in entries {
+                for entry in diseaseList.indices {
                     let slot = Int(diseaseList[entry])
                     let value = valueList[entry]
                     let current = best[slot]

@@ -19,11 +19,16 @@ public struct PostingWalk: Sendable, Equatable {
     public var generalSets = 0
     /// Entries walked when terms with the same set of general ancestors share that part.
     public var sharedGeneralEntries = 0
+    /// Dense rows read instead of the general entries when each general term has a row of
+    /// best values through it and its general ancestors (``GeneralRows``): the rows of each
+    /// distinct frontier (a term's lowest general ancestors) among the terms, read once.
+    public var generalRows = 0
 
     public init(query: CaseQuery, index: PhenotypeIndex, minimumInformation: Float = 1, generalCut: Float = 2) {
         let information = index.informationContent.values
         var distinct = Set<Int32>()
         var sets = Set<[Int32]>()
+        var frontiers = Set<[Int32]>()
         var specificEntries = 0
         for term in query.present + query.absent {
             var general: [Int32] = []
@@ -40,10 +45,17 @@ public struct PostingWalk: Sendable, Equatable {
                 distinct.insert(ancestor)
             }
             if !general.isEmpty { sets.insert(general.sorted()) }
+            frontiers.insert(
+                GeneralRows.frontier(of: general, information: information) { term in
+                    index.ontology.ancestorIndices[Int(term)].filter {
+                        information[Int($0)] >= minimumInformation && information[Int($0)] < generalCut
+                    }
+                })
         }
         distinctAncestors = distinct.count
         distinctEntries = distinct.reduce(0) { $0 + index.postingDiseases[Int($1)].count }
         generalSets = sets.count
+        generalRows = frontiers.reduce(0) { $0 + $1.count }
         sharedGeneralEntries = specificEntries + sets.joined().reduce(0) { $0 + index.postingDiseases[Int($1)].count }
     }
 }

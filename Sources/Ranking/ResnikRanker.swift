@@ -24,7 +24,7 @@ public struct ResnikRanker: Ranker {
     func scores(_ query: CaseQuery) -> [Float] {
         var totals = Array(repeating: Float(0), count: index.diseaseCount)
         var scratch = [Float](repeating: 0, count: index.diseaseCount)
-        for term in query.present { scorer.accumulate(term: term, into: &totals, scratch: &scratch) }
+        scorer.accumulate(query.present.map { ($0, 1) }, into: &totals, scratch: &scratch)
         let count = Float(max(query.present.count, 1))
         return totals.map { $0 / count }
     }

@@ -44,13 +44,23 @@ struct PostingsBenchCommand: ParsableCommand {
             ("distinct_entries", "their entries, each list walked once", mean(\.distinctEntries)),
             ("general_sets", "distinct sets of general ancestors", mean(\.generalSets)),
             ("shared_general_entries", "entries with general sets shared", mean(\.sharedGeneralEntries)),
+            ("general_rows", "dense rows read instead (distinct frontiers)", mean(\.generalRows)),
         ]
+        // Terms between the floor of information content 1 and the cut each get a dense row.
+        let generalTerms = index.informationContent.values.count { $0 >= 1 && $0 < generalCut }
+        let rowMegabytes = Double(generalTerms * index.diseaseCount * MemoryLayout<Float>.size) / 1e6
         switch format {
         case .json:
-            var report: [String: Any] = ["cases": walks.count, "general_cut": Double(generalCut)]
+            var report: [String: Any] = [
+                "cases": walks.count, "general_cut": Double(generalCut), "general_terms": generalTerms,
+                "general_row_megabytes": (rowMegabytes * 10).rounded() / 10,
+            ]
             for figure in figures { report[figure.key] = (figure.value * 10).rounded() / 10 }
             Terminal.output(try JSONText.encode(report))
         case .text:
+            Terminal.output(
+                "general terms (information content 1 to \(generalCut)): \(generalTerms), a dense row each: "
+                    + String(format: "%.1f MB", rowMegabytes))
             Terminal.output("\(walks.count) cases; general: information content below \(generalCut); per case:")
             for figure in figures {
                 let value = String(format: "%.1f", figure.value)

@@ -22,5 +22,7 @@ import Testing
         // General sets {707, 1250}, {707} and {478} (shared by 518 and 505).
         #expect(walk.generalSets == 3)
         #expect(walk.sharedGeneralEntries == 4 + 4 + 2 + 2)
+        // Frontiers {1250} (Seizure lies under 707, so its row covers 707), {707} and {478}.
+        #expect(walk.generalRows == 3)
     }
 }

@@ -1,0 +1,124 @@
+/// Dense per-disease rows for the general terms, so the exact candidate stage need not walk
+/// their long posting lists for every query term.
+///
+/// A term is *general* when its information content lies in `floor..<cut`: it reaches more
+/// than a share e^(−cut) of the diseases ("Abnormality of the nervous system"). Most query
+/// terms have several general ancestors, and walking their lists was most of the stage's work.
+/// Each general term gets a row over all diseases holding the best value through the term or
+/// any of its general ancestors. A query term's best value through its general ancestors is
+/// then the maximum of the rows of its *frontier*, the lowest of them (the others are their
+/// ancestors, already in their rows): the same maximum over the same values, so scores do not
+/// change at all.
+struct GeneralRows: Sendable {
+    let diseaseCount: Int
+    /// Per term, the rows of its frontier (empty when it has no general ancestor).
+    let frontiers: [[Int32]]
+    /// Row `r` is `storage[r * diseaseCount ..< (r + 1) * diseaseCount]`.
+    private let storage: [Float]
+
+    /// `values` are the scorer's, per term and posting entry.
+    init(index: PhenotypeIndex, values: [[Float]], floor: Float, cut: Float) {
+        let information = index.informationContent.values
+        let ancestors = index.ontology.ancestorIndices
+        let isGeneral = information.map { $0 >= floor && $0 < cut }
+        let generalAncestors = ancestors.map { list in list.filter { isGeneral[Int($0)] } }
+        let generalTerms = information.indices.filter { isGeneral[$0] }
+        var rowOf = [Int32](repeating: -1, count: information.count)
+        var storage = [Float](repeating: 0, count: generalTerms.count * index.diseaseCount)
+        storage.withUnsafeMutableBufferPointer { storage in
+            for (row, term) in generalTerms.enumerated() {
+                rowOf[term] = Int32(row)
+                let base = row * index.diseaseCount
+                for ancestor in generalAncestors[term] {
+                    for (disease, value) in zip(index.postingDiseases[Int(ancestor)], values[Int(ancestor)]) {
+                        let slot = base + Int(disease)
+                        storage[slot] = Swift.max(storage[slot], value)
+                    }
+                }
+            }
+        }
+        self.diseaseCount = index.diseaseCount
+        self.storage = storage
+        self.frontiers = generalAncestors.map { general in
+            Self.frontier(of: general, information: information) { generalAncestors[Int($0)] }
+                .map { rowOf[Int($0)] }
+        }
+    }
+
+    /// The terms of `general` (a term's general ancestors) whose own general ancestors cover
+    /// all of it: taken deepest first (most informative, then most general ancestors, so a term
+    /// comes before its ancestors even when they reach the same diseases), each term not yet
+    /// covered joins the frontier.
+    static func frontier(
+        of general: [Int32], information: [Float], generalAncestors: (Int32) -> [Int32]
+    ) -> [Int32] {
+        func depth(_ term: Int32) -> (Float, Int) { (information[Int(term)], generalAncestors(term).count) }
+        var covered: [Int32] = []
+        var frontier: [Int32] = []
+        for term in general.sorted(by: { depth($0) > depth($1) }) where !covered.contains(term) {
+            frontier.append(term)
+            covered.append(contentsOf: generalAncestors(term))
+        }
+        return frontier
+    }
+
+    /// Adds `times` × the maximum of `rows` to `total`, for every disease. `scratch` (one
+    /// slot per disease, all zero) is all zero again on return.
+    func add(
+        _ rows: [Int32], times: Float, to total: UnsafeMutableBufferPointer<Float>,
+        scratch: UnsafeMutableBufferPointer<Float>
+    ) {
+        storage.withUnsafeBufferPointer { storage in
+            guard let first = rows.first else { return }
+            if rows.count == 1 {
+                let base = Int(first) * diseaseCount
+                for slot in 0..<diseaseCount { total[slot] += times * storage[base &+ slot] }
+                return
+            }
+            for row in rows {
+                let base = Int(row) * diseaseCount
+                for slot in 0..<diseaseCount {
+                    let value = storage[base &+ slot]
+                    let current = scratch[slot]
+                    scratch[slot] = value > current ? value : current
+                }
+            }
+            for slot in 0..<diseaseCount {
+                total[slot] += times * scratch[slot]
+                scratch[slot] = 0
+            }
+        }
+    }
+
+    /// For each disease of `diseases`: adds to `total` `weight` times how far `best` exceeds
+    /// the maximum of `rows` there (nothing when it does not), and sets `best` to zero, so a
+    /// disease listed again adds nothing more (rows are never negative).
+    func settle(
+        _ diseases: UnsafeBufferPointer<Int32>, best: UnsafeMutableBufferPointer<Float>, over rows: [Int32],
+        weight: Float, into total: UnsafeMutableBufferPointer<Float>
+    ) {
+        storage.withUnsafeBufferPointer { storage in
+            rows.withUnsafeBufferPointer { rows in
+                settle(diseases, best: best, over: rows, storage: storage, weight: weight, into: total)
+            }
+        }
+    }
+
+    private func settle(
+        _ diseases: UnsafeBufferPointer<Int32>, best: UnsafeMutableBufferPointer<Float>,
+        over rows: UnsafeBufferPointer<Int32>, storage: UnsafeBufferPointer<Float>, weight: Float,
+        into total: UnsafeMutableBufferPointer<Float>
+    ) {
+        for disease in diseases {
+            let slot = Int(disease)
+            var general: Float = 0
+            for row in rows {
+                let value = storage[Int(row) &* diseaseCount &+ slot]
+                general = value > general ? value : general
+            }
+            let gain = best[slot] - general
+            total[slot] += gain > 0 ? weight * gain : 0
+            best[slot] = 0
+        }
+    }
+}
