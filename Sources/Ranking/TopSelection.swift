@@ -8,11 +8,19 @@ enum TopSelection {
         var heap = Heap(capacity: count)
         scores.withUnsafeBufferPointer { scores in
             // Only a score at or above the floor can be among the best; once the heap is full,
-            // its worst entry raises the floor. Most entries are turned away by one comparison.
+            // its worst entry raises the floor. Most entries are turned away, eight at a time, by
+            // one comparison of lanes.
             var floor = guaranteedFloor(scores, count: heap.capacity)
-            for index in 0..<scores.count where scores[index] >= floor {
-                heap.offer(index: index, score: scores[index])
-                if heap.isFull { floor = max(floor, heap.worstScore) }
+            var start = 0
+            while start < scores.count {
+                let end = min(start + Lanes.scalarCount, scores.count)
+                if end - start < Lanes.scalarCount || any(lanes(scores, at: start) .>= Lanes(repeating: floor)) {
+                    for index in start..<end where scores[index] >= floor {
+                        heap.offer(index: index, score: scores[index])
+                        if heap.isFull { floor = max(floor, heap.worstScore) }
+                    }
+                }
+                start = end
             }
         }
         return heap.sorted().map { $0.index }
@@ -26,13 +34,31 @@ enum TopSelection {
         let blockSize = scores.count / count
         var floor = Float.infinity
         for block in 0..<count {
-            var highest = -Float.infinity
-            for index in (block * blockSize)..<((block + 1) * blockSize) where scores[index] > highest {
-                highest = scores[index]
-            }
-            floor = min(floor, highest)
+            floor = min(floor, highest(scores, in: (block * blockSize)..<((block + 1) * blockSize)))
         }
         return floor
+    }
+
+    /// Eight scores side by side.
+    private typealias Lanes = SIMD8<Float>
+
+    /// The eight scores from `start` on (all of which must exist).
+    private static func lanes(_ scores: UnsafeBufferPointer<Float>, at start: Int) -> Lanes {
+        UnsafeRawBufferPointer(scores).loadUnaligned(fromByteOffset: start * MemoryLayout<Float>.stride, as: Lanes.self)
+    }
+
+    /// The highest score in `range` (−∞ when none is a number), eight lanes at a time.
+    private static func highest(_ scores: UnsafeBufferPointer<Float>, in range: Range<Int>) -> Float {
+        var best = Lanes(repeating: -.infinity)
+        var start = range.lowerBound
+        while start + Lanes.scalarCount <= range.upperBound {
+            let next = lanes(scores, at: start)
+            best.replace(with: next, where: next .> best)
+            start += Lanes.scalarCount
+        }
+        var highest = best.max()
+        for index in start..<range.upperBound where scores[index] > highest { highest = scores[index] }
+        return highest
     }
 
     /// 1-based rank of the entry at `index`.

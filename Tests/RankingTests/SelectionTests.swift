@@ -24,7 +24,9 @@ import Testing
         let ties = (0..<2_000).map { _ in Float(Int.random(in: 0..<20, using: &generator)) }
         let distinct = (0..<2_000).map { _ in Float.random(in: -5..<5, using: &generator) }
         let ascending = distinct.sorted()
-        for scores in [ties, distinct, ascending, ascending.reversed()] {
+        // A length that is not a multiple of the eight lanes compared at once.
+        let ragged = (0..<2_003).map { _ in Float(Int.random(in: 0..<50, using: &generator)) }
+        for scores in [ties, distinct, ascending, ascending.reversed(), ragged] {
             #expect(TopSelection.topIndices(scores, count: count) == reference(scores, count: count))
         }
     }
