@@ -15,6 +15,8 @@ struct GeneralRows: Sendable {
     let frontiers: [[Int32]]
     /// Row `r` is `storage[r * diseaseCount ..< (r + 1) * diseaseCount]`.
     private let storage: [Float]
+    /// A row of zeros, after the general terms' rows.
+    private let zeroRow: Int
 
     /// `values` are the scorer's, per term and posting entry.
     init(index: PhenotypeIndex, values: [[Float]], floor: Float, cut: Float) {
@@ -24,7 +26,8 @@ struct GeneralRows: Sendable {
         let generalAncestors = ancestors.map { list in list.filter { isGeneral[Int($0)] } }
         let generalTerms = information.indices.filter { isGeneral[$0] }
         var rowOf = [Int32](repeating: -1, count: information.count)
-        var storage = [Float](repeating: 0, count: generalTerms.count * index.diseaseCount)
+        // One row per general term, and a last one of zeros.
+        var storage = [Float](repeating: 0, count: (generalTerms.count + 1) * index.diseaseCount)
         storage.withUnsafeMutableBufferPointer { storage in
             for (row, term) in generalTerms.enumerated() {
                 rowOf[term] = Int32(row)
@@ -38,6 +41,7 @@ struct GeneralRows: Sendable {
             }
         }
         self.diseaseCount = index.diseaseCount
+        self.zeroRow = generalTerms.count
         self.storage = storage
         self.frontiers = generalAncestors.map { general in
             Self.frontier(of: general, information: information) { generalAncestors[Int($0)] }
@@ -70,10 +74,21 @@ struct GeneralRows: Sendable {
     ) {
         storage.withUnsafeBufferPointer { storage in
             guard let first = rows.first else { return }
-            if rows.count == 1 {
-                let base = Int(first) * diseaseCount
+            let base = Int(first) * diseaseCount
+            switch rows.count {
+            case 1:
                 for slot in 0..<diseaseCount { total[slot] += times * storage[base &+ slot] }
                 return
+            case 2:
+                // The common pair (two branches of the ontology) in one pass.
+                let second = Int(rows[1]) * diseaseCount
+                for slot in 0..<diseaseCount {
+                    let value = storage[base &+ slot]
+                    let other = storage[second &+ slot]
+                    total[slot] += times * (other > value ? other : value)
+                }
+                return
+            default: break
             }
             for row in rows {
                 let base = Int(row) * diseaseCount
@@ -109,6 +124,20 @@ struct GeneralRows: Sendable {
         over rows: UnsafeBufferPointer<Int32>, storage: UnsafeBufferPointer<Float>, weight: Float,
         into total: UnsafeMutableBufferPointer<Float>
     ) {
+        if rows.count <= 2 {
+            // Most frontiers have one or two rows; a missing one reads the row of zeros.
+            let first = (rows.count > 0 ? Int(rows[0]) : zeroRow) * diseaseCount
+            let second = (rows.count > 1 ? Int(rows[1]) : zeroRow) * diseaseCount
+            for disease in diseases {
+                let slot = Int(disease)
+                let value = storage[first &+ slot]
+                let other = storage[second &+ slot]
+                let gain = best[slot] - (other > value ? other : value)
+                total[slot] += gain > 0 ? weight * gain : 0
+                best[slot] = 0
+            }
+            return
+        }
         for disease in diseases {
             let slot = Int(disease)
             var general: Float = 0
