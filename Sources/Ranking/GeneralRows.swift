@@ -7,8 +7,8 @@
 /// Each general term gets a row over all diseases holding the best value through the term or
 /// any of its general ancestors. A query term's best value through its general ancestors is
 /// then the maximum of the rows of its *frontier*, the lowest of them (the others are their
-/// ancestors, already in their rows): the same maximum over the same values, so scores do not
-/// change at all.
+/// ancestors, already in their rows): the same maximum over the same values, so exactly what
+/// walking the lists gave.
 struct GeneralRows: Sendable {
     let diseaseCount: Int
     /// Per term, the rows of its frontier (empty when it has no general ancestor).
