@@ -18,13 +18,27 @@ struct GeneralRows: Sendable {
     /// A row of zeros, after the general terms' rows.
     private let zeroRow: Int
 
+    /// Whether a term of this information content is general: informative (at least `floor`)
+    /// but below `cut`.
+    static func isGeneral(_ information: Float, floor: Float, cut: Float) -> Bool {
+        information >= floor && information < cut
+    }
+
+    /// The general ones among `term` and its ancestors.
+    static func generalAncestors(of term: Int32, in index: PhenotypeIndex, floor: Float, cut: Float) -> [Int32] {
+        let information = index.informationContent.values
+        return index.ontology.ancestorIndices[Int(term)].filter {
+            isGeneral(information[Int($0)], floor: floor, cut: cut)
+        }
+    }
+
     /// `values` are the scorer's, per term and posting entry.
     init(index: PhenotypeIndex, values: [[Float]], floor: Float, cut: Float) {
         let information = index.informationContent.values
-        let ancestors = index.ontology.ancestorIndices
-        let isGeneral = information.map { $0 >= floor && $0 < cut }
-        let generalAncestors = ancestors.map { list in list.filter { isGeneral[Int($0)] } }
-        let generalTerms = information.indices.filter { isGeneral[$0] }
+        let generalAncestors = (0..<Int32(information.count)).map {
+            Self.generalAncestors(of: $0, in: index, floor: floor, cut: cut)
+        }
+        let generalTerms = information.indices.filter { Self.isGeneral(information[$0], floor: floor, cut: cut) }
         var rowOf = [Int32](repeating: -1, count: information.count)
         // One row per general term, and a last one of zeros.
         var storage = [Float](repeating: 0, count: (generalTerms.count + 1) * index.diseaseCount)

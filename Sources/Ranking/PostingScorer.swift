@@ -52,7 +52,10 @@ struct PostingScorer: Sendable {
         }
         self.generalRows = GeneralRows(index: index, values: values, floor: minimumInformation, cut: generalCut)
         self.specificAncestors = index.ontology.ancestorIndices.map { ancestors in
-            ancestors.filter { information[Int($0)] >= max(minimumInformation, generalCut) }
+            ancestors.filter {
+                information[Int($0)] >= minimumInformation
+                    && !GeneralRows.isGeneral(information[Int($0)], floor: minimumInformation, cut: generalCut)
+            }
         }
     }
 

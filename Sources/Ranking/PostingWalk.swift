@@ -24,7 +24,22 @@ public struct PostingWalk: Sendable, Equatable {
     /// distinct frontier (a term's lowest general ancestors) among the terms, read once.
     public var generalRows = 0
 
-    public init(query: CaseQuery, index: PhenotypeIndex, minimumInformation: Float = 1, generalCut: Float = 2) {
+    /// The exact stage's own cut between general and specific ancestors.
+    public static let defaultGeneralCut = PostingScorer.generalCut
+
+    /// How many terms are general (each gets a dense row in the exact stage).
+    public static func generalTermCount(
+        index: PhenotypeIndex, minimumInformation: Float = 1, generalCut: Float = defaultGeneralCut
+    ) -> Int {
+        index.informationContent.values.count {
+            GeneralRows.isGeneral($0, floor: minimumInformation, cut: generalCut)
+        }
+    }
+
+    public init(
+        query: CaseQuery, index: PhenotypeIndex, minimumInformation: Float = 1,
+        generalCut: Float = defaultGeneralCut
+    ) {
         let information = index.informationContent.values
         var distinct = Set<Int32>()
         var sets = Set<[Int32]>()
@@ -36,7 +51,7 @@ public struct PostingWalk: Sendable, Equatable {
             for ancestor in ancestors where information[Int(ancestor)] >= minimumInformation {
                 let count = index.postingDiseases[Int(ancestor)].count
                 entries += count
-                if information[Int(ancestor)] < generalCut {
+                if GeneralRows.isGeneral(information[Int(ancestor)], floor: minimumInformation, cut: generalCut) {
                     generalEntries += count
                     general.append(ancestor)
                 } else {
@@ -46,10 +61,8 @@ public struct PostingWalk: Sendable, Equatable {
             }
             if !general.isEmpty { sets.insert(general.sorted()) }
             frontiers.insert(
-                GeneralRows.frontier(of: general, information: information) { term in
-                    index.ontology.ancestorIndices[Int(term)].filter {
-                        information[Int($0)] >= minimumInformation && information[Int($0)] < generalCut
-                    }
+                GeneralRows.frontier(of: general, information: information) {
+                    GeneralRows.generalAncestors(of: $0, in: index, floor: minimumInformation, cut: generalCut)
                 })
         }
         distinctAncestors = distinct.count

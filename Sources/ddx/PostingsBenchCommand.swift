@@ -21,7 +21,8 @@ struct PostingsBenchCommand: ParsableCommand {
     @Argument(help: "Cases (ddx cases or phenopackets, JSON Lines, may be gzip-compressed).")
     var cases: String
     @Option(help: "Use at most this many cases.") var limit = 200
-    @Option(help: "Ancestors less informative than this are general.") var generalCut: Float = 2
+    @Option(help: "Ancestors less informative than this are general (default: the exact stage's).")
+    var generalCut: Float = PostingWalk.defaultGeneralCut
     @Option(help: "text or json.") var format: OutputFormat = .text
 
     func run() throws {
@@ -46,8 +47,7 @@ struct PostingsBenchCommand: ParsableCommand {
             ("shared_general_entries", "entries with general sets shared", mean(\.sharedGeneralEntries)),
             ("general_rows", "dense rows read instead (distinct frontiers)", mean(\.generalRows)),
         ]
-        // Terms between the floor of information content 1 and the cut each get a dense row.
-        let generalTerms = index.informationContent.values.count { $0 >= 1 && $0 < generalCut }
+        let generalTerms = PostingWalk.generalTermCount(index: index, generalCut: generalCut)
         let rowMegabytes = Double(generalTerms * index.diseaseCount * MemoryLayout<Float>.size) / 1e6
         switch format {
         case .json:
