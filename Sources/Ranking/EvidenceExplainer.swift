@@ -15,6 +15,7 @@ struct EvidenceExplainer: Sendable {
     func matches(_ terms: [Int32], disease: Int, scale: Float = 1) -> [FindingMatch] {
         let ontology = index.ontology
         var matches: [FindingMatch] = []
+        matches.reserveCapacity(terms.count)
         for term in terms {
             var best: (weight: Float, ancestor: Int32, entry: Int)?
             for ancestor in scorer.ancestorsByCeiling[Int(term)] {
