@@ -61,6 +61,11 @@ final class TestServer: Sendable {
         port = try await server.boundAddress()?.port ?? 0
     }
 
+    /// The audit log and SQLite's files beside it are the test's alone: removed with the server.
+    deinit {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: auditPath + suffix) }
+    }
+
     /// Shuts down gracefully, as SIGTERM does, and waits until the service group has returned.
     func stop() async throws {
         await serviceGroup.triggerGracefulShutdown()
