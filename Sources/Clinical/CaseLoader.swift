@@ -151,7 +151,7 @@ public struct CaseLoader: Sendable {
                 .wrongType,
                 "expected a JSON object on each line of a JSON Lines batch, got \(JSONFields.quoted(text, limit: 30))")
         }
-        return try JSONObjectParser.object(from: text, at: location)
+        return try JSONObjectParser.object(from: text, at: location, pruning: .patientCase)
     }
 
     // MARK: - One document
@@ -181,7 +181,7 @@ public struct CaseLoader: Sendable {
     private func documentEntry(_ text: String, at location: InputLocation) throws(CaseInputError) -> CaseEntry {
         switch text.first(where: { !$0.isWhitespace }) {
         case "{", "[":
-            let object = try JSONObjectParser.object(from: text, at: location)
+            let object = try JSONObjectParser.object(from: text, at: location, pruning: .patientCase)
             let patientCase = try readCase(object, at: location)
             return CaseEntry(location: location, kind: CaseKind(detecting: object), result: .success(patientCase))
         default:

@@ -7,8 +7,11 @@ import Foundation
 enum JSONObjectParser {
     /// The object, or a `malformedJSON` / `wrongType` error with the parser's complaint,
     /// the line and column (for multi-line documents) and a short excerpt around the spot.
-    static func object(from text: String, at location: InputLocation) throws(CaseInputError) -> [String: Any] {
-        if let object = StrictJSONParser.object(in: text) { return object }
+    /// The fast path leaves out what `pruning` does; what it gives up on is read whole.
+    static func object(
+        from text: String, at location: InputLocation, pruning: JSONPruning = .whole
+    ) throws(CaseInputError) -> [String: Any] {
+        if let object = StrictJSONParser.object(in: text, pruning: pruning) { return object }
         let parsed: Any
         do {
             parsed = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])

@@ -9,6 +9,9 @@ import Foundation
 /// hand those to `JSONSerialization`, whose result or error message then stands. Numbers are
 /// converted by `JSONSerialization` itself (whole numbers of up to 18 digits directly, as the
 /// same `NSNumber`s it makes), so they are exactly the `NSNumber`s it would make.
+///
+/// With a ``JSONPruning`` it leaves out the members a reader does not look at: it checks them
+/// as strictly, and gives up on them for the same reasons, but builds nothing for them.
 public struct StrictJSONParser {
     /// Thrown to give up; the caller falls back to `JSONSerialization`.
     struct Unsupported: Error {}
@@ -33,27 +36,31 @@ public struct StrictJSONParser {
         self.bytes = bytes
     }
 
-    /// The object the text holds, or nil when the text is not a plain JSON object.
-    static func object(in text: String) -> [String: Any]? {
+    /// The object the text holds, as far as `pruning` keeps it, or nil when the text is not a
+    /// plain JSON object.
+    static func object(in text: String, pruning: JSONPruning = .whole) -> [String: Any]? {
         var text = text
         return text.withUTF8 { buffer in
             var parser = StrictJSONParser(bytes: buffer)
-            return try? parser.document()
+            return try? parser.document(pruning)
         }
     }
 
-    /// The object the bytes hold, or nil when they are not a plain JSON object nested at most
-    /// `maxDepth` deep. The bytes must be valid UTF-8 (checked by the caller): strings are not.
-    public static func object(in bytes: UnsafeRawBufferPointer, maxDepth: Int = defaultMaxDepth) -> [String: Any]? {
+    /// The object the bytes hold, as far as `pruning` keeps it, or nil when they are not a
+    /// plain JSON object nested at most `maxDepth` deep. The bytes must be valid UTF-8 (checked
+    /// by the caller): strings are not.
+    public static func object(
+        in bytes: UnsafeRawBufferPointer, maxDepth: Int = defaultMaxDepth, pruning: JSONPruning = .whole
+    ) -> [String: Any]? {
         var parser = StrictJSONParser(bytes: bytes.assumingMemoryBound(to: UInt8.self))
         parser.maxDepth = min(maxDepth, defaultMaxDepth)
-        return try? parser.document()
+        return try? parser.document(pruning)
     }
 
-    private mutating func document() throws(Unsupported) -> [String: Any] {
+    private mutating func document(_ pruning: JSONPruning) throws(Unsupported) -> [String: Any] {
         skipWhitespace()
         guard peek() == UInt8(ascii: "{") else { throw Unsupported() }
-        let object = try parseObject()
+        let object = try parseObject(pruning.isWhole ? nil : pruning)
         skipWhitespace()
         guard index == bytes.count else { throw Unsupported() }
         return object
@@ -61,11 +68,12 @@ public struct StrictJSONParser {
 
     // MARK: - Values
 
-    private mutating func parseValue() throws(Unsupported) -> Any {
+    /// The value at `index`, as far as `pruning` keeps it (nil: whole).
+    private mutating func parseValue(_ pruning: JSONPruning? = nil) throws(Unsupported) -> Any {
         guard let byte = peek() else { throw Unsupported() }
         switch byte {
-        case UInt8(ascii: "{"): return try parseObject()
-        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "{"): return try parseObject(pruning)
+        case UInt8(ascii: "["): return try parseArray(pruning)
         case UInt8(ascii: "\""): return try parseString()
         case UInt8(ascii: "t"): return try literal("true", boolean(true))
         case UInt8(ascii: "f"): return try literal("false", boolean(false))
@@ -75,7 +83,7 @@ public struct StrictJSONParser {
         }
     }
 
-    private mutating func parseObject() throws(Unsupported) -> [String: Any] {
+    private mutating func parseObject(_ pruning: JSONPruning? = nil) throws(Unsupported) -> [String: Any] {
         try enter()
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
@@ -92,7 +100,7 @@ public struct StrictJSONParser {
             skipWhitespace()
             try expect(UInt8(ascii: ":"))
             skipWhitespace()
-            members.append((key, try parseValue()))
+            if let value = try parseMember(key, pruning) { members.append((key, value)) }
             skipWhitespace()
             if peek() == UInt8(ascii: "}") {
                 index += 1
@@ -103,6 +111,16 @@ public struct StrictJSONParser {
             skipWhitespace()
         }
         return makeObject(from: firstMember)
+    }
+
+    /// A member's value as `pruning` (the object's; nil: whole) keeps it, or nil when it
+    /// leaves the member out (the value is then stepped over, and checked all the same).
+    private mutating func parseMember(_ key: String, _ pruning: JSONPruning?) throws(Unsupported) -> Any? {
+        guard let pruning else { return try parseValue() }
+        if let inner = pruning.members[key] { return try parseValue(inner.isWhole ? nil : inner) }
+        if pruning.keepsOtherMembers { return try parseValue() }
+        try skipValue()
+        return nil
     }
 
     /// The object of the members from `firstMember` to the top of the stack, which it pops.
@@ -118,7 +136,7 @@ public struct StrictJSONParser {
         return object
     }
 
-    private mutating func parseArray() throws(Unsupported) -> [Any] {
+    private mutating func parseArray(_ pruning: JSONPruning? = nil) throws(Unsupported) -> [Any] {
         try enter()
         var array: [Any] = []
         skipWhitespace()
@@ -128,7 +146,7 @@ public struct StrictJSONParser {
             return array
         }
         while true {
-            array.append(try parseValue())
+            array.append(try parseValue(pruning))
             skipWhitespace()
             if peek() == UInt8(ascii: "]") {
                 index += 1
@@ -156,12 +174,63 @@ public struct StrictJSONParser {
     }
 
     private mutating func literal(_ word: StaticString, _ value: Any) throws(Unsupported) -> Any {
+        try skipWord(word)
+        return value
+    }
+
+    private mutating func skipWord(_ word: StaticString) throws(Unsupported) {
         let count = word.utf8CodeUnitCount
         guard bytes.count - index >= count,
             memcmp(bytes.baseAddress! + index, word.utf8Start, count) == 0
         else { throw Unsupported() }
         index += count
-        return value
+    }
+
+    // MARK: - Values left out
+
+    /// Steps over a value, checking it as ``parseValue(_:)`` would (numbers are converted, so
+    /// one `JSONSerialization` rejects is given up on here too) without building it.
+    private mutating func skipValue() throws(Unsupported) {
+        guard let byte = peek() else { throw Unsupported() }
+        switch byte {
+        case UInt8(ascii: "{"): try skipContainer(closedBy: UInt8(ascii: "}"), withKeys: true)
+        case UInt8(ascii: "["): try skipContainer(closedBy: UInt8(ascii: "]"), withKeys: false)
+        case UInt8(ascii: "\""): try skipString()
+        case UInt8(ascii: "t"): try skipWord("true")
+        case UInt8(ascii: "f"): try skipWord("false")
+        case UInt8(ascii: "n"): try skipWord("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try parseNumber()
+        default: throw Unsupported()
+        }
+    }
+
+    /// Steps over an object (`withKeys`: each value after a string key and a colon) or an array.
+    private mutating func skipContainer(closedBy closing: UInt8, withKeys: Bool) throws(Unsupported) {
+        try enter()
+        skipWhitespace()
+        if peek() == closing {
+            index += 1
+            depth -= 1
+            return
+        }
+        while true {
+            if withKeys {
+                guard peek() == UInt8(ascii: "\"") else { throw Unsupported() }
+                try skipString()
+                skipWhitespace()
+                try expect(UInt8(ascii: ":"))
+                skipWhitespace()
+            }
+            try skipValue()
+            skipWhitespace()
+            if peek() == closing {
+                index += 1
+                depth -= 1
+                return
+            }
+            try expect(UInt8(ascii: ","))
+            skipWhitespace()
+        }
     }
 
     // MARK: - Strings
@@ -178,6 +247,29 @@ public struct StrictJSONParser {
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
             case UInt8(ascii: "\\"):
                 return try parseEscapedString(from: start)
+            case 0..<0x20:
+                throw Unsupported()
+            default:
+                index += 1
+            }
+        }
+        throw Unsupported()
+    }
+
+    /// Steps over a string, checking it as ``parseString()`` would.
+    private mutating func skipString() throws(Unsupported) {
+        index += 1  // the opening quote
+        let start = index
+        try checkNoByteOrderMark(at: start)
+        skipPlainStringBytes()
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\""):
+                index += 1
+                return
+            case UInt8(ascii: "\\"):
+                _ = try parseEscapedString(from: start)  // rare: checked by decoding it
+                return
             case 0..<0x20:
                 throw Unsupported()
             default:

@@ -14,12 +14,13 @@ enum JSONLine {
     /// Deep enough for any case (a phenopacket nests about 8 levels), far below the parser's own limit.
     static let maxDepth = 64
 
-    /// The parsed value of a line, or a -32700 error that says what is wrong with it.
-    static func parse(_ bytes: UnsafeRawBufferPointer) -> Result<Any, RPCError> {
+    /// The parsed value of a line, or a -32700 error that says what is wrong with it. The fast
+    /// parser leaves out what `pruning` does (a line it gives up on is read whole).
+    static func parse(_ bytes: UnsafeRawBufferPointer, pruning: JSONPruning = .whole) -> Result<Any, RPCError> {
         // A request is a plain object nearly always: the case reader's fast parser gives the
         // values JSONSerialization would, and checks the nesting depth itself. Anything it
         // leaves (batches, errors, deep nesting) is scanned and goes to JSONSerialization.
-        if isUTF8(bytes), let object = StrictJSONParser.object(in: bytes, maxDepth: maxDepth) {
+        if isUTF8(bytes), let object = StrictJSONParser.object(in: bytes, maxDepth: maxDepth, pruning: pruning) {
             return .success(object)
         }
         if let problem = scan(bytes) { return .failure(.parseError(problem)) }

@@ -1,3 +1,4 @@
+import Clinical
 import Foundation
 import Logging
 import NIOCore
@@ -64,7 +65,8 @@ public final class RequestProcessor: Sendable {
     /// ``process(_:received:refusal:)`` with the line's cache key already found (by
     /// ``lookUp(_:received:)`` on the event loop); nil: the answer is not kept.
     func process(_ line: ByteBuffer, received: NIODeadline, refusal: RPCError?, cacheKey: AnswerCache.Key?) -> Reply {
-        let parsed = line.withUnsafeReadableBytes { JSONLine.parse($0) }
+        // The parts of a case no reader looks at are left out, unless the params are logged.
+        let parsed = line.withUnsafeReadableBytes { JSONLine.parse($0, pruning: logCases ? .whole : .caseRequest) }
         let value: Any
         switch parsed {
         case .failure(let error):
