@@ -8,4 +8,15 @@ extension JSONWriter {
             write(json: cursor.written)
         }
     }
+
+    /// As ``write(assembling:_:)``, but the bytes are written only when `assemble` returns
+    /// true; false means it met something it cannot assemble, and nothing was written.
+    mutating func write(assemblingUnlessDeclined maxCount: Int, _ assemble: (inout ByteCursor) -> Bool) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxCount) { buffer in
+            var cursor = ByteCursor(buffer)
+            guard assemble(&cursor) else { return false }
+            write(json: cursor.written)
+            return true
+        }
+    }
 }

@@ -155,17 +155,14 @@ public struct JSONWriter {
     /// `value` rounded to three decimals, exactly as `write(double: (value * 1000).rounded() / 1000)`
     /// writes it, without dividing and checking the quotient again (for values under a billion).
     public mutating func write(roundingToThousandths value: Double) {
-        let scaled = (value * 1000).rounded()
-        // Beyond this (or not finite), leave it to the general path. Below it, a whole number of
-        // thousandths divided by 1000 is whole exactly when the count is a multiple of 1000, and
-        // otherwise is the double `wholeThousandths` maps back to the same count.
-        guard abs(scaled) < 1e12 else { return write(double: scaled / 1000) }
-        let thousandths = Int64(scaled)
-        if thousandths % 1000 == 0 {
-            write(magnitude: (thousandths / 1000).magnitude, negative: thousandths < 0)
-        } else {
-            write(thousandths: thousandths)
+        // Under a trillion thousandths, a whole number of them divided by 1000 is whole exactly
+        // when the count is a multiple of 1000, and otherwise is the double `wholeThousandths`
+        // maps back to the same count: the cursor writes the count. Beyond (or not finite), the
+        // general path.
+        let written = write(assemblingUnlessDeclined: ByteCursor.maxNumberCount) {
+            $0.append(roundingToThousandths: value)
         }
+        if !written { write(double: (value * 1000).rounded() / 1000) }
     }
 
     /// `double` in thousandths, when it is the double nearest to a whole number of them (what
@@ -179,24 +176,9 @@ public struct JSONWriter {
         return Int64(scaled)
     }
 
-    /// A number of thousandths that is not whole, as a decimal: `-12.5` for -12,500.
+    /// A number of thousandths as a decimal: `-12.5` for -12,500.
     private mutating func write(thousandths: Int64) {
-        let magnitude = thousandths.magnitude
-        var fraction = magnitude % 1000
-        var fractionDigits = 3
-        while fractionDigits > 0, fraction % 10 == 0 {
-            fraction /= 10
-            fractionDigits -= 1
-        }
-        writeBackward { buffer in
-            var start = buffer.count
-            if fractionDigits > 0 {
-                start = Self.putDigits(of: fraction, minimumCount: fractionDigits, in: buffer, before: start)
-            }
-            start = Self.put(UInt8(ascii: "."), in: buffer, before: start)
-            start = Self.putDigits(of: magnitude / 1000, in: buffer, before: start)
-            return thousandths < 0 ? Self.put(UInt8(ascii: "-"), in: buffer, before: start) : start
-        }
+        write(assembling: ByteCursor.maxNumberCount) { $0.append(thousandths: thousandths) }
     }
 
     /// A string literal, escaped.

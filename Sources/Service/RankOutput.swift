@@ -61,62 +61,96 @@ public struct RankOutput: Sendable {
     }
 
     private func write(_ match: FindingMatch, to writer: inout JSONWriter) {
-        writeOpening(
-            commonAncestor: match.commonAncestor, diseaseTerm: match.diseaseTerm, finding: match.query, to: &writer)
-        writeFrequency(match.frequency, to: &writer)
-        writer.write(raw: ",\"weight\":")
-        writer.write(roundingToThousandths: match.weight)
-        writer.write(raw: "}")
+        writeItem(
+            commonAncestor: match.commonAncestor, diseaseTerm: match.diseaseTerm, finding: match.query,
+            frequency: match.frequency, kind: nil, weight: match.weight, to: &writer)
     }
 
     private func write(_ conflict: FindingConflict, to writer: inout JSONWriter) {
-        writeOpening(commonAncestor: nil, diseaseTerm: conflict.diseaseTerm, finding: conflict.query, to: &writer)
-        writeFrequency(conflict.frequency, to: &writer)
-        writer.write(raw: ",\"kind\":")
-        writer.write(string: conflict.kind.rawValue)
-        writer.write(raw: ",\"weight\":")
-        writer.write(roundingToThousandths: conflict.weight)
-        writer.write(raw: "}")
+        writeItem(
+            commonAncestor: nil, diseaseTerm: conflict.diseaseTerm, finding: conflict.query,
+            frequency: conflict.frequency, kind: conflict.kind, weight: conflict.weight, to: &writer)
     }
 
-    /// The bytes of the keys ``writeOpening(commonAncestor:diseaseTerm:finding:to:)`` writes, and some.
-    private static let openingKeysCount = 96
+    /// The bytes of the keys and punctuation of an evidence item, and some.
+    private static let itemKeysCount = 160
 
-    /// The opening members of a match or a conflict, in key order and in one append: `{`, the
-    /// common ancestor (a match's), the disease term and the finding with their labels; a term
-    /// the ontology does not know is labelled with its id.
-    private func writeOpening(
-        commonAncestor: TermID?, diseaseTerm: TermID, finding: TermID, to writer: inout JSONWriter
+    /// One item of an evidence list, its members in key order: the common ancestor (a
+    /// match's), the disease term and the finding with their labels, the frequency, the kind
+    /// (a conflict's) and the weight. Hundreds go into an answer, so each is assembled and
+    /// written in one append; an item with a number the assembly declines (not finite, or a
+    /// billion or more) is written member by member instead. A term the ontology does not
+    /// know is labelled with its id.
+    private func writeItem(
+        commonAncestor: TermID?, diseaseTerm: TermID, finding: TermID, frequency: Double?,
+        kind: FindingConflict.Kind?, weight: Double, to writer: inout JSONWriter
     ) {
         let diseaseLabel = labels.span(of: diseaseTerm)
         let findingLabel = labels.span(of: finding)
         let maxCount =
-            Self.openingKeysCount + 5 * ByteCursor.maxTermCount + (diseaseLabel?.count ?? 0)
-            + (findingLabel?.count ?? 0)
+            Self.itemKeysCount + 3 * ByteCursor.maxTermCount + 2 * ByteCursor.maxNumberCount
+            + (diseaseLabel?.count ?? 0) + (findingLabel?.count ?? 0)
         labels.withTable { table in
-            writer.write(assembling: maxCount) { cursor in
-                if let commonAncestor {
-                    cursor.append(raw: "{\"common_ancestor\":")
-                    cursor.append(term: commonAncestor)
-                    cursor.append(raw: ",\"disease_term\":")
-                } else {
-                    cursor.append(raw: "{\"disease_term\":")
+            let diseaseText = diseaseLabel.map { UnsafeBufferPointer(rebasing: table[$0]) }
+            let findingText = findingLabel.map { UnsafeBufferPointer(rebasing: table[$0]) }
+            let assembled = writer.write(assemblingUnlessDeclined: maxCount) { cursor in
+                Self.appendTerms(
+                    commonAncestor: commonAncestor, diseaseTerm: diseaseTerm, diseaseLabel: diseaseText,
+                    finding: finding, findingLabel: findingText, to: &cursor)
+                if let frequency {
+                    cursor.append(raw: ",\"frequency\":")
+                    guard cursor.append(roundingToThousandths: frequency) else { return false }
                 }
-                cursor.append(term: diseaseTerm)
-                cursor.append(raw: ",\"disease_term_label\":")
-                cursor.append(label: diseaseLabel.map { UnsafeBufferPointer(rebasing: table[$0]) }, of: diseaseTerm)
-                cursor.append(raw: ",\"finding\":")
-                cursor.append(term: finding)
-                cursor.append(raw: ",\"finding_label\":")
-                cursor.append(label: findingLabel.map { UnsafeBufferPointer(rebasing: table[$0]) }, of: finding)
+                if let kind { Self.appendKind(kind, to: &cursor) }
+                cursor.append(raw: ",\"weight\":")
+                guard cursor.append(roundingToThousandths: weight) else { return false }
+                cursor.append(raw: "}")
+                return true
             }
+            guard !assembled else { return }
+            writer.write(assembling: maxCount) { cursor in
+                Self.appendTerms(
+                    commonAncestor: commonAncestor, diseaseTerm: diseaseTerm, diseaseLabel: diseaseText,
+                    finding: finding, findingLabel: findingText, to: &cursor)
+            }
+            if let frequency {
+                writer.write(raw: ",\"frequency\":")
+                writer.write(roundingToThousandths: frequency)
+            }
+            if let kind { writer.write(assembling: 64) { Self.appendKind(kind, to: &$0) } }
+            writer.write(raw: ",\"weight\":")
+            writer.write(roundingToThousandths: weight)
+            writer.write(raw: "}")
         }
     }
 
-    private func writeFrequency(_ frequency: Double?, to writer: inout JSONWriter) {
-        guard let frequency else { return }
-        writer.write(raw: ",\"frequency\":")
-        writer.write(roundingToThousandths: frequency)
+    /// `{`, then the common ancestor (when given), the disease term and the finding with their labels.
+    private static func appendTerms(
+        commonAncestor: TermID?, diseaseTerm: TermID, diseaseLabel: UnsafeBufferPointer<UInt8>?, finding: TermID,
+        findingLabel: UnsafeBufferPointer<UInt8>?, to cursor: inout ByteCursor
+    ) {
+        if let commonAncestor {
+            cursor.append(raw: "{\"common_ancestor\":")
+            cursor.append(term: commonAncestor)
+            cursor.append(raw: ",\"disease_term\":")
+        } else {
+            cursor.append(raw: "{\"disease_term\":")
+        }
+        cursor.append(term: diseaseTerm)
+        cursor.append(raw: ",\"disease_term_label\":")
+        cursor.append(label: diseaseLabel, of: diseaseTerm)
+        cursor.append(raw: ",\"finding\":")
+        cursor.append(term: finding)
+        cursor.append(raw: ",\"finding_label\":")
+        cursor.append(label: findingLabel, of: finding)
+    }
+
+    /// The `kind` member of a conflict: its raw value, a snake-case name that needs no escaping.
+    private static func appendKind(_ kind: FindingConflict.Kind, to cursor: inout ByteCursor) {
+        var name = kind.rawValue
+        cursor.append(raw: ",\"kind\":\"")
+        name.withUTF8 { cursor.append($0) }
+        cursor.append(raw: "\"")
     }
 
     /// A table for a person at a terminal.

@@ -21,6 +21,34 @@ import Testing
         }
     }
 
+    @Test func termIDsAreTheirDescriptionsQuoted() {
+        for number: Int32 in [0, 7, 42, 518, 1250, 12_345, 999_999, 1_234_567, 99_999_999, 100_000_000, Int32.max] {
+            #expect(Self.assembled { $0.append(term: TermID(number)) } == "[\"\(TermID(number).description)\"")
+        }
+    }
+
+    @Test func thousandthsAreWrittenAsTheirNumbersShortestForm() {
+        let counts: [Int64] = [
+            0, 1, 7, 10, 70, 100, 999, 1000, 1001, 1010, 1100, 3000, 12_500, 123_456, 999_999_999_999, -1, -7, -12_500,
+            -3000, -999_999_999_999,
+        ]
+        for count in counts {
+            let expected = count % 1000 == 0 ? String(count / 1000) : String(describing: Double(count) / 1000)
+            #expect(Self.assembled { $0.append(thousandths: count) } == "[" + expected, "\(count)")
+        }
+    }
+
+    @Test func roundingDeclinesWhatTheFastFormCannotHold() {
+        for value in [Double.nan, .infinity, -.infinity, 1e9, -2e9] {
+            var accepted = true
+            #expect(Self.assembled { accepted = $0.append(roundingToThousandths: value) } == "[", "\(value)")
+            #expect(!accepted, "\(value)")
+        }
+        var accepted = false
+        #expect(Self.assembled { accepted = $0.append(roundingToThousandths: 0.123_456) } == "[0.123")
+        #expect(accepted)
+    }
+
     @Test func piecesFollowOneAnother() {
         let label: [UInt8] = Array(#""Seizure""#.utf8)
         let text = Self.assembled { cursor in

@@ -134,6 +134,34 @@ import Testing
         #expect(throws: JSONText.EncodingError.self) { try text(differential) }
     }
 
+    /// Items are assembled in one piece unless a number is beyond the fast form (a billion or
+    /// more, or not finite); those are written member by member, to the same text, or refused.
+    @Test func evidenceNumbersBeyondTheFastFormAreWrittenAllTheSameOrRefused() throws {
+        func differential(weight: Double) -> Differential {
+            let evidence = Evidence(
+                supporting: [
+                    FindingMatch(
+                        query: Self.term(1250), diseaseTerm: Self.term(1250), commonAncestor: Self.term(1250),
+                        frequency: 0.5, weight: weight)
+                ],
+                against: [
+                    FindingConflict(
+                        query: Self.term(518), diseaseTerm: Self.term(518), kind: .observedButNegated, frequency: nil,
+                        weight: -weight)
+                ])
+            let entry = DifferentialEntry(rank: 1, diseaseID: "x", name: "x", score: 1, evidence: evidence)
+            return Differential(caseID: "c", entries: [entry], knowledgeBase: "kb", model: "m", warnings: [])
+        }
+        for (weight, written) in [(2.5, "2.5"), (2e9, "2000000000"), (123_456_789_012.345_6, "123456789012.346")] {
+            let line = try text(differential(weight: weight))
+            #expect(line.contains(#""finding_label":"Seizure","frequency":0.5,"weight":\#(written)}"#), "\(line)")
+            #expect(line.contains(#""kind":"observed_but_negated","weight":-\#(written)}"#), "\(line)")
+        }
+        for weight in [Double.nan, .infinity] {
+            #expect(throws: JSONText.EncodingError.self) { try text(differential(weight: weight)) }
+        }
+    }
+
     /// The first item of the first entry's evidence list `key` (`for`, `against` or
     /// `pertinent_negatives`).
     private func firstEvidence(_ key: String) throws -> [String: Any] {
