@@ -51,7 +51,8 @@ import Testing
     }
 
     @Test func prunesTheCaseInsideARequest() throws {
-        let text = #"{"jsonrpc": "2.0", "id": 1, "method": "rank", "params": {"top": 5, "case": "# + Self.phenopacket + "}}"
+        let text =
+            #"{"jsonrpc": "2.0", "id": 1, "method": "rank", "params": {"top": 5, "case": "# + Self.phenopacket + "}}"
         let request = try #require(StrictJSONParser.object(in: text, pruning: .caseRequest))
         let params = try #require(request["params"] as? [String: Any])
         let patient = try #require(params["case"] as? [String: Any])
