@@ -50,6 +50,9 @@ final class ConnectionHandler: ChannelDuplexHandler {
         "the server is shutting down; the request was not run: send it again later")
     private var idleCheck: Scheduled<Void>?
     private var quietCheck: Scheduled<Void>?
+    /// The last answer written: the connection closes only once it is out, because a close
+    /// drops writes still queued behind a full socket or pipe (a client reading slowly).
+    private var lastWrite: EventLoopFuture<Void>?
 
     init(processor: RequestProcessor, pool: NIOThreadPool, gate: WorkGate, limits: ServerLimits, logger: Logger) {
         self.processor = processor
@@ -259,8 +262,12 @@ final class ConnectionHandler: ChannelDuplexHandler {
     }
 
     private func send(_ reply: RequestProcessor.Reply, flush: Bool = true) {
-        guard !reply.pieces.isEmpty, let context, context.channel.isActive else { return }
-        for piece in reply.pieces { context.write(wrapOutboundOut(piece), promise: nil) }
+        guard let last = reply.pieces.last, let context, context.channel.isActive else { return }
+        for piece in reply.pieces.dropLast() { context.write(wrapOutboundOut(piece), promise: nil) }
+        // Writes complete in order: when the last is out, so are the others.
+        let written = context.eventLoop.makePromise(of: Void.self)
+        context.write(wrapOutboundOut(last), promise: written)
+        lastWrite = written.futureResult
         if flush { context.flush() }
     }
 
@@ -284,7 +291,11 @@ final class ConnectionHandler: ChannelDuplexHandler {
                 return
             }
         }
-        context.close(promise: nil)
+        guard let written = lastWrite else { return context.close(promise: nil) }
+        written.assumeIsolated().whenComplete { [self] _ in
+            // An answer written since (a line refused while draining) is waited for in turn.
+            if lastWrite === written { context.close(promise: nil) } else { closeIfDone() }
+        }
     }
 
     // MARK: - Idle timeout

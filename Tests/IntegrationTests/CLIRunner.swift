@@ -90,7 +90,7 @@ enum CLIRunner {
     /// it runs: when `kb.sqlite` is missing, ``RealData/knowledgeBase`` sets it up (as `ddx setup`
     /// would); when it is there, `ddx` loads it itself and the tests need not (a debug load
     /// takes seconds).
-    private static let knowledgeBaseReady: Result<Void, any Error> = Result {
+    static let knowledgeBaseReady: Result<Void, any Error> = Result {
         guard !FileManager.default.fileExists(atPath: DataDirectory().knowledgeBase.path) else { return }
         _ = try RealData.knowledgeBase.get()
     }

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// `ddx serve --stdio` with a reader slower than the daemon: when its input ends, the daemon
+/// closes its output only after every answer has gone out, however many wait behind the pipe.
+@Suite struct ServeStdioTests {
+    @Test func everyAnswerReachesAReaderThatStartsLate() async throws {
+        try CLIRunner.knowledgeBaseReady.get()
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        // The example case a thousand times, answered from memory after the first: about 10 MB
+        // of answers, far more than the pipe and the daemon's write buffer hold.
+        let count = 1000
+        let marfan = try String(contentsOf: CLITests.cases.appendingPathComponent("marfan.json"), encoding: .utf8)
+        let oneLine = marfan.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined()
+        let requests = (1...count).map {
+            #"{"jsonrpc":"2.0","id":\#($0),"method":"rank","params":{"case":\#(oneLine)}}"#
+        }
+        let input = try scratch.write("requests.jsonl", requests.joined(separator: "\n") + "\n")
+
+        let process = Process()
+        process.executableURL = try CLIRunner.executable.get()
+        process.arguments = [
+            "serve", "--stdio", "--model", "baseline", "--audit",
+            scratch.url.appendingPathComponent("audit.sqlite").path,
+            "--log-level", "error",
+        ]
+        process.standardInput = try FileHandle(forReadingFrom: input)
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Not read until the daemon has had ample time to answer everything: one that dropped
+        // what the pipe could not take would have exited by then.
+        let readFrom = ContinuousClock.now + .seconds(5)
+        while process.isRunning, ContinuousClock.now < readFrom { try await Task.sleep(for: .milliseconds(200)) }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == count)
+        #expect(lines.last?.hasSuffix("}") == true)
+    }
+}
