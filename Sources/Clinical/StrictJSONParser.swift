@@ -57,6 +57,22 @@ public struct StrictJSONParser {
         return try? parser.document(pruning)
     }
 
+    /// The end of the JSON value that starts at `start` in `bytes` (after whitespace), checked
+    /// as strictly as a value this parser builds and counted from nesting `depth` (at most
+    /// `maxDepth`); nil where the parser would give up. For readers that take what they need
+    /// straight from the bytes and step over the rest.
+    static func endOfValue(
+        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, depth: Int, maxDepth: Int = defaultMaxDepth
+    ) -> Int? {
+        var parser = StrictJSONParser(bytes: bytes)
+        parser.index = start
+        parser.depth = depth
+        parser.maxDepth = min(maxDepth, defaultMaxDepth)
+        parser.skipWhitespace()
+        guard (try? parser.skipValue()) != nil else { return nil }
+        return parser.index
+    }
+
     private mutating func document(_ pruning: JSONPruning) throws(Unsupported) -> [String: Any] {
         skipWhitespace()
         guard peek() == UInt8(ascii: "{") else { throw Unsupported() }

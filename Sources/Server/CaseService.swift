@@ -31,11 +31,22 @@ public struct CaseService: Sendable {
     /// The model version answers name.
     public var modelVersion: String { ranker.modelVersion }
 
-    /// `rank`: params `{"case": {...}, "top": 10}` → the rank object of `ddx rank --format json`.
+    /// Where errors about a request's case say it is.
+    static let caseLocation = InputLocation(source: "params.case")
+
+    /// `rank`: params `{"case": {...}, "top": 10}` (parsed, or ``PlainCaseParams``) → the rank
+    /// object of `ddx rank --format json`.
     func rank(_ params: Any?) throws(RPCError) -> MethodOutcome {
+        if let plain = params as? PlainCaseParams {
+            return try rank(plain.patientCase, top: Self.top(plain.top.map { NSNumber(value: $0) }))
+        }
         let object = try Self.object(params)
         let top = try Self.top(object["top"])
-        let patient = ingestor.ingest(try readCase(object))
+        return try rank(readCase(object), top: top)
+    }
+
+    private func rank(_ patientCase: PatientCase, top: Int) -> MethodOutcome {
+        let patient = ingestor.ingest(patientCase)
         let differential = ranker.rank(patient, top: top)
         var writer = JSONWriter(capacity: 1 << 16)  // answers with evidence average about 35 KB
         rankOutput.write(differential, to: &writer)
@@ -44,9 +55,16 @@ public struct CaseService: Sendable {
             topIDs: differential.entries.prefix(10).map(\.diseaseID))
     }
 
-    /// `normalize`: params `{"case": {...}}` → the normalized case of `ddx normalize --format json`.
+    /// `normalize`: params `{"case": {...}}` (parsed, or ``PlainCaseParams``) → the normalized
+    /// case of `ddx normalize --format json`.
     func normalize(_ params: Any?) throws(RPCError) -> MethodOutcome {
-        let ingested = ingestor.ingestDetailed(try readCase(try Self.object(params)))
+        let patientCase: PatientCase
+        if let plain = params as? PlainCaseParams {
+            patientCase = plain.patientCase
+        } else {
+            patientCase = try readCase(try Self.object(params))
+        }
+        let ingested = ingestor.ingestDetailed(patientCase)
         var writer = JSONWriter(capacity: 4096)
         caseOutput.write(ingested, to: &writer)
         return MethodOutcome(
@@ -61,7 +79,7 @@ public struct CaseService: Sendable {
             throw .invalidParams("case: expected a ddx case or phenopacket object, got \(RPCRequest.kind(of: value))")
         }
         do {
-            return try loader.readCase(object, at: InputLocation(source: "params.case"))
+            return try loader.readCase(object, at: Self.caseLocation)
         } catch {
             throw .invalidParams(error.description)
         }

@@ -65,6 +65,10 @@ public final class RequestProcessor: Sendable {
     /// ``process(_:received:refusal:)`` with the line's cache key already found (by
     /// ``lookUp(_:received:)`` on the event loop); nil: the answer is not kept.
     func process(_ line: ByteBuffer, received: NIODeadline, refusal: RPCError?, cacheKey: AnswerCache.Key?) -> Reply {
+        if refusal == nil, !logCases, let request = line.withUnsafeReadableBytes({ plainCaseRequest(in: $0) }) {
+            let response = respond(to: request, received: received, refusal: nil, cacheKey: cacheKey)
+            return Reply(response, answers: response == nil ? 0 : 1)
+        }
         // The parts of a case no reader looks at are left out, unless the params are logged.
         let parsed = line.withUnsafeReadableBytes { JSONLine.parse($0, pruning: logCases ? .whole : .caseRequest) }
         let value: Any
@@ -112,13 +116,28 @@ public final class RequestProcessor: Sendable {
     private func respond(
         to value: Any, received: NIODeadline, refusal: RPCError?, cacheKey: AnswerCache.Key? = nil
     ) -> [UInt8]? {
-        let request: RPCRequest
         switch RPCRequest.read(value) {
         case .failure(let invalid):
             logger.info("invalid request: \(invalid.error.data)")
             return Self.errorResponse(id: invalid.id, invalid.error)
-        case .success(let read): request = read
+        case .success(let request):
+            return respond(to: request, received: received, refusal: refusal, cacheKey: cacheKey)
         }
+    }
+
+    /// A plain `rank` or `normalize` request (``PlainRequest``) whose params are
+    /// ``PlainCaseParams``, read without parsing the line; nil for any other line.
+    private func plainCaseRequest(in bytes: UnsafeRawBufferPointer) -> RPCRequest? {
+        guard let plain = PlainRequest.scan(bytes), plain.method == "rank" || plain.method == "normalize",
+            JSONLine.isUTF8(bytes),
+            let params = PlainCaseParams.read(bytes, params: plain.params, maxDepth: JSONLine.maxDepth)
+        else { return nil }
+        return RPCRequest(id: plain.id, method: plain.method, params: params, token: plain.token)
+    }
+
+    private func respond(
+        to request: RPCRequest, received: NIODeadline, refusal: RPCError?, cacheKey: AnswerCache.Key?
+    ) -> [UInt8]? {
         let answer =
             refusal.map { Result<[UInt8], RPCError>.failure($0) }
             ?? run(request, received: received, cacheKey: cacheKey)

@@ -2,10 +2,9 @@ import Clinical
 import Foundation
 import Testing
 
-/// The case loader leaves out the parts of a phenopacket no reader looks at
-/// (``JSONPruning/patientCase``); every development phenopacket must still read as it does
-/// when parsed whole.
-@Suite struct PrunedCaseReadingTests {
+/// The faster ways of reading a case must give the case the plain way gives: every development
+/// phenopacket parsed whole by `JSONSerialization` and read by the loader.
+@Suite struct FastCaseReadingTests {
     @Test(.enabled(if: RealData.hasSharedData, "needs ../shared/data"))
     func everyDevelopmentPhenopacketReadsAsWhenParsedWhole() throws {
         let loaded = try RealData.developmentCases.get()
@@ -19,6 +18,23 @@ import Testing
             let whole = try CaseLoader().readCase(object, at: location)
             #expect(whole == read, "line \(offset + 1)")
         }
+    }
+
+    /// The daemon reads a plain phenopacket straight from its text (``PlainPhenopacket``).
+    @Test(.enabled(if: RealData.hasSharedData, "needs ../shared/data"))
+    func plainPhenopacketsReadAsWhenParsedWhole() throws {
+        let lines = try Self.decompressedLines(of: RealData.phenopackets)
+        var plain = 0
+        for (offset, line) in lines.enumerated() {
+            let location = InputLocation(source: "params.case")
+            var text = String(line)
+            guard let fast = text.withUTF8({ PlainPhenopacket.read($0, at: location) }) else { continue }
+            plain += 1
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(try CaseLoader().readCase(object, at: location) == fast, "line \(offset + 1)")
+        }
+        // Nearly every phenopacket has the plain shape (those that do not are read the usual way).
+        #expect(plain * 100 >= lines.count * 95, "\(plain) of \(lines.count) plain")
     }
 
     private static func decompressedLines(of url: URL) throws -> [Substring] {
