@@ -33,6 +33,11 @@ public struct PlainJSONCursor {
     /// A string without escapes or control characters (nor a byte order mark at its start,
     /// which `JSONSerialization` would drop).
     public mutating func plainString() -> String? {
+        plainStringContent().map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+    }
+
+    /// Where the content of the plain string at the cursor lies (the cursor is moved past it).
+    private mutating func plainStringContent() -> Range<Int>? {
         skipWhitespace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
         let start = index + 1
@@ -46,7 +51,7 @@ public struct PlainJSONCursor {
         }
         guard end < bytes.count else { return nil }
         index = end + 1
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        return start..<end
     }
 
     /// `true` or `false`.
@@ -74,8 +79,10 @@ public struct PlainJSONCursor {
         return value
     }
 
-    /// Steps over any value, checked as the parser checks it.
+    /// Steps over any value, checked as the parser checks it (a string without escapes, the
+    /// usual case, here).
     public mutating func skipValue() -> Bool {
+        if plainStringContent() != nil { return true }
         guard let end = StrictJSONParser.endOfValue(in: bytes, from: index, depth: depth, maxDepth: maxDepth) else {
             return false
         }

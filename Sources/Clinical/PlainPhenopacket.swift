@@ -42,12 +42,12 @@ public enum PlainPhenopacket {
         var interpretationTruth: String?
         var diseaseTruth: String?
         var references: [String] = []
-        private var seen = Set<String>()
+        private var seen = Seen()
 
         mutating func read(_ key: String, from cursor: inout PlainJSONCursor) -> Bool {
             switch key {
             case "id", "subject", "phenotypicFeatures", "interpretations", "diseases", "metaData":
-                guard seen.insert(key).inserted else { return false }
+                guard seen.first(key) else { return false }
             case "findings", "text":
                 return false  // a ddx case's members: left to the loader to judge
             default:
@@ -67,16 +67,16 @@ public enum PlainPhenopacket {
         }
 
         private mutating func readSubject(_ cursor: inout PlainJSONCursor) -> Bool {
-            var seen = Set<String>()
+            var seen = Seen()
             return cursor.object { cursor, key in
                 switch key {
                 case "sex":
-                    guard seen.insert(key).inserted, let text = cursor.plainString(), let value = Sex(lenient: text)
+                    guard seen.first(key), let text = cursor.plainString(), let value = Sex(lenient: text)
                     else { return false }
                     sex = value
                     return true
                 case "timeAtLastEncounter":
-                    guard seen.insert(key).inserted else { return false }
+                    guard seen.first(key) else { return false }
                     return PlainPhenopacket.member("age", of: &cursor) { cursor in
                         PlainPhenopacket.member("iso8601duration", of: &cursor) { cursor in
                             guard let text = cursor.plainString(), PlainPhenopacket.isTrimmed(text),
@@ -97,19 +97,23 @@ public enum PlainPhenopacket {
                 var id: TermID?
                 var excluded: Bool?
                 var negated: Bool?
-                var seen = Set<String>()
+                // A member read is never nil after, so a second one is told by its value.
                 let walked = cursor.object { cursor, key in
                     switch key {
                     case "type":
-                        guard seen.insert(key).inserted else { return false }
+                        guard id == nil else { return false }
                         return PlainPhenopacket.member("id", of: &cursor) { cursor in
                             id = cursor.plainString().flatMap(JSONFields.plainTermID)
                             return id != nil
                         }
-                    case "excluded", "negated":
-                        guard seen.insert(key).inserted, let flag = cursor.bool() else { return false }
-                        if key == "excluded" { excluded = flag } else { negated = flag }
-                        return true
+                    case "excluded":
+                        guard excluded == nil else { return false }
+                        excluded = cursor.bool()
+                        return excluded != nil
+                    case "negated":
+                        guard negated == nil else { return false }
+                        negated = cursor.bool()
+                        return negated != nil
                     default: return cursor.skipValue()
                     }
                 }
@@ -139,15 +143,16 @@ public enum PlainPhenopacket {
             cursor.array { cursor in
                 var excluded: Bool?
                 var termID: String?
-                var seen = Set<String>()
+                var termSeen = false
                 let walked = cursor.object { cursor, key in
                     switch key {
                     case "excluded":
-                        guard seen.insert(key).inserted, let flag = cursor.bool() else { return false }
-                        excluded = flag
-                        return true
+                        guard excluded == nil else { return false }
+                        excluded = cursor.bool()
+                        return excluded != nil
                     case "term":
-                        guard seen.insert(key).inserted else { return false }
+                        guard !termSeen else { return false }
+                        termSeen = true
                         return PlainPhenopacket.member("id", of: &cursor) { cursor in
                             termID = cursor.plainString()
                             return termID != nil
@@ -170,6 +175,19 @@ public enum PlainPhenopacket {
                     }
                 }
             }
+        }
+    }
+
+    /// The members of one object read so far, to decline one given twice (whose last value the
+    /// parser would keep). An object has at most a handful of the members a reader looks at.
+    private struct Seen {
+        private var keys: [String] = []
+
+        /// Whether `key` comes for the first time; it is then counted as seen.
+        mutating func first(_ key: String) -> Bool {
+            guard !keys.contains(key) else { return false }
+            keys.append(key)
+            return true
         }
     }
 
