@@ -252,28 +252,21 @@ public struct StrictJSONParser {
     // MARK: - Strings
 
     private mutating func parseString() throws(Unsupported) -> String {
-        index += 1  // the opening quote
-        let start = index
-        try checkNoByteOrderMark(at: start)
-        skipPlainStringBytes()
-        while index < bytes.count {
-            switch bytes[index] {
-            case UInt8(ascii: "\""):
-                defer { index += 1 }
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-            case UInt8(ascii: "\\"):
-                return try parseEscapedString(from: start)
-            case 0..<0x20:
-                throw Unsupported()
-            default:
-                index += 1
-            }
-        }
-        throw Unsupported()
+        let (start, escaped) = try scanToQuoteOrEscape()
+        if escaped { return try parseEscapedString(from: start) }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self)
     }
 
     /// Steps over a string, checking it as ``parseString()`` would.
     private mutating func skipString() throws(Unsupported) {
+        let (start, escaped) = try scanToQuoteOrEscape()
+        if escaped { _ = try parseEscapedString(from: start) }  // rare: checked by decoding it
+    }
+
+    /// Steps from a string's opening quote over its plain bytes: to after the closing quote, or
+    /// to the first backslash (`escaped`). Gives up on a control character, a missing closing
+    /// quote or a byte order mark at the start. `start` is where the content begins.
+    private mutating func scanToQuoteOrEscape() throws(Unsupported) -> (start: Int, escaped: Bool) {
         index += 1  // the opening quote
         let start = index
         try checkNoByteOrderMark(at: start)
@@ -282,10 +275,9 @@ public struct StrictJSONParser {
             switch bytes[index] {
             case UInt8(ascii: "\""):
                 index += 1
-                return
+                return (start, false)
             case UInt8(ascii: "\\"):
-                _ = try parseEscapedString(from: start)  // rare: checked by decoding it
-                return
+                return (start, true)
             case 0..<0x20:
                 throw Unsupported()
             default:

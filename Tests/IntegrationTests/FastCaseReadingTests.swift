@@ -8,7 +8,7 @@ import Testing
     @Test(.enabled(if: RealData.hasSharedData, "needs ../shared/data"))
     func everyDevelopmentPhenopacketReadsAsWhenParsedWhole() throws {
         let loaded = try RealData.developmentCases.get()
-        let lines = try Self.decompressedLines(of: RealData.phenopackets)
+        let lines = try Self.developmentLines()
         #expect(lines.count == loaded.count)
         #expect(loaded.count > 1000)
         for (offset, (line, read)) in zip(lines, loaded).enumerated() {
@@ -23,7 +23,7 @@ import Testing
     /// The daemon reads a plain phenopacket straight from its text (``PlainPhenopacket``).
     @Test(.enabled(if: RealData.hasSharedData, "needs ../shared/data"))
     func plainPhenopacketsReadAsWhenParsedWhole() throws {
-        let lines = try Self.decompressedLines(of: RealData.phenopackets)
+        let lines = try Self.developmentLines()
         var plain = 0
         for (offset, line) in lines.enumerated() {
             let location = InputLocation(source: "params.case")
@@ -37,15 +37,8 @@ import Testing
         #expect(plain * 100 >= lines.count * 95, "\(plain) of \(lines.count) plain")
     }
 
-    private static func decompressedLines(of url: URL) throws -> [Substring] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["gzip", "-dc", url.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+    private static func developmentLines() throws -> [Substring] {
+        let data = try RealData.decompressingPhenopackets { $0.readDataToEndOfFile() }
         return String(decoding: data, as: UTF8.self).split(separator: "\n")
     }
 }

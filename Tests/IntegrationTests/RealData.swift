@@ -35,15 +35,21 @@ enum RealData {
 
     /// The development phenopackets, decompressed with the system's gzip.
     static let developmentCases: Result<[PatientCase], any Error> = Result {
+        try decompressingPhenopackets { try CaseLoader().load(from: $0, source: phenopackets.path).cases }
+    }
+
+    /// What `read` makes of the development phenopackets' JSON Lines, decompressed by the
+    /// system's gzip.
+    static func decompressingPhenopackets<Result>(_ read: (FileHandle) throws -> Result) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["gzip", "-dc", phenopackets.path]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
-        let input = try CaseLoader().load(from: pipe.fileHandleForReading, source: phenopackets.path)
+        let result = try read(pipe.fileHandleForReading)
         process.waitUntilExit()
-        return input.cases
+        return result
     }
 
     /// A fixed, evenly spread subset of the development cases (every `stride`-th case).
