@@ -87,8 +87,9 @@ public struct RankOutput: Sendable {
     ) {
         let diseaseLabel = labels.span(of: diseaseTerm)
         let findingLabel = labels.span(of: finding)
+        // Three ids, and two labels that may be ids too (terms the ontology does not know).
         let maxCount =
-            Self.itemKeysCount + 3 * ByteCursor.maxTermCount + 2 * ByteCursor.maxNumberCount
+            Self.itemKeysCount + 5 * ByteCursor.maxTermCount + 2 * ByteCursor.maxNumberCount
             + (diseaseLabel?.count ?? 0) + (findingLabel?.count ?? 0)
         labels.withTable { table in
             let diseaseText = diseaseLabel.map { UnsafeBufferPointer(rebasing: table[$0]) }

@@ -162,6 +162,24 @@ import Testing
         }
     }
 
+    /// Terms the ontology does not know, with the longest ids, are labelled with their ids.
+    @Test func unknownTermsWithLongIDsAreLabelledWithTheirIDs() throws {
+        let long = Self.term(Int32.max)
+        let evidence = Evidence(
+            supporting: [
+                FindingMatch(query: long, diseaseTerm: long, commonAncestor: long, frequency: 0.5, weight: 1)
+            ],
+            against: [
+                FindingConflict(query: long, diseaseTerm: long, kind: .excludedButExpected, frequency: 0.25, weight: -1)
+            ])
+        let entry = DifferentialEntry(rank: 1, diseaseID: "x", name: "x", score: 1, evidence: evidence)
+        let line = try text(
+            Differential(caseID: "c", entries: [entry], knowledgeBase: "kb", model: "m", warnings: []))
+        let id = "\"\(long.description)\""
+        #expect(line.contains(#"{"common_ancestor":\#(id),"disease_term":\#(id),"disease_term_label":\#(id),"#))
+        #expect(line.contains(#""finding_label":\#(id),"frequency":0.25,"kind":"excluded_but_expected","weight":-1}"#))
+    }
+
     /// The first item of the first entry's evidence list `key` (`for`, `against` or
     /// `pertinent_negatives`).
     private func firstEvidence(_ key: String) throws -> [String: Any] {
