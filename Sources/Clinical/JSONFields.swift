@@ -119,11 +119,15 @@ struct JSONFields {
     /// The text without leading and trailing characters of `set`; text that starts and ends
     /// with a visible ASCII character is returned as it is, without Foundation's slow trimming.
     static func trimming(_ text: String, _ set: CharacterSet) -> String {
+        isVisibleAtBothEnds(text) ? text : text.trimmingCharacters(in: set)
+    }
+
+    /// Whether the text starts and ends with a visible ASCII character, so that trimming
+    /// whitespace or newlines would leave it as it is.
+    static func isVisibleAtBothEnds(_ text: String) -> Bool {
         let visible = UInt8(ascii: "!")...UInt8(ascii: "~")
-        if let first = text.utf8.first, let last = text.utf8.last, visible.contains(first), visible.contains(last) {
-            return text
-        }
-        return text.trimmingCharacters(in: set)
+        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
+        return visible.contains(first) && visible.contains(last)
     }
 
     /// A JSON boolean; nil for numbers, even 0 and 1.

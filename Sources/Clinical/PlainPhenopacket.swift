@@ -55,7 +55,7 @@ public enum PlainPhenopacket {
             }
             switch key {
             case "id":
-                guard let text = cursor.plainString(), PlainPhenopacket.isTrimmed(text) else { return false }
+                guard let text = cursor.plainString(), JSONFields.isVisibleAtBothEnds(text) else { return false }
                 id = text
                 return true
             case "subject": return readSubject(&cursor)
@@ -79,7 +79,7 @@ public enum PlainPhenopacket {
                     guard seen.first(key) else { return false }
                     return PlainPhenopacket.member("age", of: &cursor) { cursor in
                         PlainPhenopacket.member("iso8601duration", of: &cursor) { cursor in
-                            guard let text = cursor.plainString(), PlainPhenopacket.isTrimmed(text),
+                            guard let text = cursor.plainString(), JSONFields.isVisibleAtBothEnds(text),
                                 ISO8601Duration.isValid(text)
                             else { return false }
                             age = text
@@ -203,13 +203,5 @@ public enum PlainPhenopacket {
             found = true
             return read(&cursor)
         }
-    }
-
-    /// Whether the text starts and ends with a visible ASCII character, so trimming it would
-    /// change nothing (as `JSONFields` trims ids and ages).
-    private static func isTrimmed(_ text: String) -> Bool {
-        let visible = UInt8(ascii: "!")...UInt8(ascii: "~")
-        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
-        return visible.contains(first) && visible.contains(last)
     }
 }
