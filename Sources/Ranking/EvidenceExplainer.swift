@@ -21,6 +21,12 @@ struct EvidenceExplainer: Sendable {
             for ancestor in scorer.ancestorsByCeiling[Int(term)] {
                 // Ancestors come highest ceiling first: none of the rest can beat the best.
                 guard scorer.ceilings[Int(ancestor)] >= (best?.weight ?? 0) else { break }
+                // A general ancestor's row bounds its value: below the best, no need to search.
+                if let bound = scorer.generalRows.bound(of: ancestor, disease: disease),
+                    bound < (best?.weight ?? 0) || bound == 0
+                {
+                    continue
+                }
                 guard let entry = index.postingEntry(of: Int32(disease), reaching: ancestor) else { continue }
                 let weight = scorer.values[Int(ancestor)][entry]
                 let bestWeight = best?.weight ?? 0
