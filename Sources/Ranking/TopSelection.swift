@@ -7,36 +7,80 @@ enum TopSelection {
     static func topIndices(_ scores: [Float], count: Int) -> [Int] {
         var heap = Heap(capacity: count)
         scores.withUnsafeBufferPointer { scores in
-            // Only a score at or above the floor can be among the best; once the heap is full,
-            // its worst entry raises the floor. Most entries are turned away, eight at a time, by
-            // one comparison of lanes.
-            var floor = guaranteedFloor(scores, count: heap.capacity)
-            var start = 0
-            while start < scores.count {
-                let end = min(start + Lanes.scalarCount, scores.count)
-                if end - start < Lanes.scalarCount || any(lanes(scores, at: start) .>= Lanes(repeating: floor)) {
-                    for index in start..<end where scores[index] >= floor {
-                        heap.offer(index: index, score: scores[index])
-                        if heap.isFull { floor = max(floor, heap.worstScore) }
-                    }
-                }
-                start = end
+            // Only a score at or above the floor can be among the best, and a block whose
+            // maximum is below it can be passed over whole; once the heap is full, its worst
+            // entry raises the floor.
+            let maxima = blockMaxima(scores)
+            var floor = guaranteedFloor(maxima: maxima, count: heap.capacity)
+            for (block, maximum) in maxima.enumerated() where maximum >= floor {
+                offer(scores, in: (block * blockSize)..<((block + 1) * blockSize), to: &heap, floor: &floor)
             }
+            offer(scores, in: (maxima.count * blockSize)..<scores.count, to: &heap, floor: &floor)
         }
         return heap.sorted().map { $0.index }
     }
 
-    /// A score no higher than the `count`-th highest: the lowest of the maxima of `count`
-    /// disjoint blocks, each of which is a distinct entry at least that high. −∞ when there
-    /// are too few entries for blocks to help, or the scores are not numbers.
-    static func guaranteedFloor(_ scores: UnsafeBufferPointer<Float>, count: Int) -> Float {
-        guard count > 0, scores.count >= 4 * count else { return -.infinity }
-        let blockSize = scores.count / count
-        var floor = Float.infinity
-        for block in 0..<count {
-            floor = min(floor, highest(scores, in: (block * blockSize)..<((block + 1) * blockSize)))
+    /// Offers the heap the scores of `range` at or above `floor`, raising `floor` to the heap's
+    /// worst entry once it is full.
+    private static func offer(
+        _ scores: UnsafeBufferPointer<Float>, in range: Range<Int>, to heap: inout Heap, floor: inout Float
+    ) {
+        for index in range where scores[index] >= floor {
+            heap.offer(index: index, score: scores[index])
+            if heap.isFull { floor = max(floor, heap.worstScore) }
         }
-        return floor
+    }
+
+    /// Scores per block of ``blockMaxima(_:)``: four lanes' worth.
+    static let blockSize = 4 * Lanes.scalarCount
+
+    /// The highest score of each whole block of ``blockSize`` (the last scores, short of a
+    /// block, have none).
+    static func blockMaxima(_ scores: UnsafeBufferPointer<Float>) -> [Float] {
+        (0..<(scores.count / blockSize)).map { highest(scores, in: ($0 * blockSize)..<(($0 + 1) * blockSize)) }
+    }
+
+    /// A score no higher than the `count`-th highest: the `count`-th highest of the maxima of
+    /// disjoint blocks, since `count` distinct blocks each hold an entry at least that high.
+    /// With several blocks per wanted score, the best scores mostly fall in different blocks,
+    /// so the floor lies close to the `count`-th highest score and few blocks reach it. −∞ when
+    /// there are fewer blocks than `count`.
+    static func guaranteedFloor(maxima: [Float], count: Int) -> Float {
+        guard count > 0, maxima.count >= count else { return -.infinity }
+        var maxima = maxima
+        return maxima.withUnsafeMutableBufferPointer { kthHighest($0, k: count) }
+    }
+
+    /// The `k`-th highest of `values` (1-based; `values` holds at least `k`, none of them NaN),
+    /// found by partitioning around a middle value, narrowing to the side that holds it
+    /// (Hoare's selection). Reorders `values`.
+    static func kthHighest(_ values: UnsafeMutableBufferPointer<Float>, k: Int) -> Float {
+        let target = k - 1
+        var low = 0
+        var high = values.count - 1
+        while low < high {
+            let pivot = values[low + (high - low) / 2]
+            var left = low
+            var right = high
+            // Highest first: left of the split only values ≥ pivot, right of it only ≤ pivot.
+            while left <= right {
+                while values[left] > pivot { left += 1 }
+                while values[right] < pivot { right -= 1 }
+                if left <= right {
+                    values.swapAt(left, right)
+                    left += 1
+                    right -= 1
+                }
+            }
+            if target <= right {
+                high = right
+            } else if target >= left {
+                low = left
+            } else {
+                return values[target]
+            }
+        }
+        return values[target]
     }
 
     /// Eight scores side by side.

@@ -35,14 +35,46 @@ import Testing
     func guaranteedFloorIsNoHigherThanTheCountthBestScore(count: Int) {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<10 {
-            let scores = (0..<1_000).map { _ in Float.random(in: 0..<1, using: &generator) }
+            let scores = (0..<10_000).map { _ in Float.random(in: 0..<1, using: &generator) }
             let countth = scores.sorted(by: >)[count - 1]
-            let floor = scores.withUnsafeBufferPointer { TopSelection.guaranteedFloor($0, count: count) }
+            let maxima = scores.withUnsafeBufferPointer { TopSelection.blockMaxima($0) }
+            #expect(maxima.count == 10_000 / TopSelection.blockSize)
+            let floor = TopSelection.guaranteedFloor(maxima: maxima, count: count)
             #expect(floor <= countth)
             #expect(floor > -.infinity)
         }
-        let short: [Float] = [3, 1, 2]
-        #expect(short.withUnsafeBufferPointer { TopSelection.guaranteedFloor($0, count: 2) } == -.infinity)
+        let short: [Float] = Array(repeating: 1, count: 3 * TopSelection.blockSize)
+        let maxima = short.withUnsafeBufferPointer { TopSelection.blockMaxima($0) }
+        #expect(TopSelection.guaranteedFloor(maxima: maxima, count: 4) == -.infinity, "fewer blocks than wanted")
+    }
+
+    @Test func kthHighestEqualsTheKthOfASort() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [1, 2, 7, 100, 397] {
+            // Few distinct values (ties) and some −∞ (blocks with no number).
+            let values = (0..<length).map { _ in
+                Int.random(in: 0..<10, using: &generator) == 0
+                    ? -Float.infinity : Float(Int.random(in: 0..<8, using: &generator))
+            }
+            let sorted = values.sorted(by: >)
+            for k in Set([1, (length + 1) / 2, length]) {
+                var scratch = values
+                let found = scratch.withUnsafeMutableBufferPointer { TopSelection.kthHighest($0, k: k) }
+                #expect(found == sorted[k - 1])
+            }
+        }
+    }
+
+    @Test func topIndicesOfADiseaseSizedArrayEqualAFullSort() {
+        var generator = SystemRandomNumberGenerator()
+        // As many scores as diseases, not a multiple of the block, many ties and a clustered tail.
+        let ties = (0..<12_687).map { _ in Float(Int.random(in: 0..<40, using: &generator)) }
+        let clustered = (0..<12_687).map { $0 > 12_500 ? Float($0) : Float.random(in: 0..<1, using: &generator) }
+        for scores in [ties, clustered] {
+            for count in [1, 100, 500] {
+                #expect(TopSelection.topIndices(scores, count: count) == reference(scores, count: count))
+            }
+        }
     }
 
     @Test func rankAgreesWithTopIndices() {
