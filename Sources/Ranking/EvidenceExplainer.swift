@@ -19,17 +19,17 @@ struct EvidenceExplainer: Sendable {
         for term in terms {
             var best: (weight: Float, ancestor: Int32, entry: Int)?
             for ancestor in scorer.ancestorsByCeiling[Int(term)] {
+                let bestWeight = best?.weight ?? 0
                 // Ancestors come highest ceiling first: none of the rest can beat the best.
-                guard scorer.ceilings[Int(ancestor)] >= (best?.weight ?? 0) else { break }
+                guard scorer.ceilings[Int(ancestor)] >= bestWeight else { break }
                 // A general ancestor's row bounds its value: below the best, no need to search.
                 if let bound = scorer.generalRows.bound(of: ancestor, disease: disease),
-                    bound < (best?.weight ?? 0) || bound == 0
+                    bound < bestWeight || bound == 0
                 {
                     continue
                 }
                 guard let entry = index.postingEntry(of: Int32(disease), reaching: ancestor) else { continue }
                 let weight = scorer.values[Int(ancestor)][entry]
-                let bestWeight = best?.weight ?? 0
                 guard weight > bestWeight || (weight > 0 && weight == bestWeight) else { continue }
                 // On a tie, the deeper ancestor names the match more precisely.
                 if weight == bestWeight, let current = best?.ancestor,
