@@ -17,19 +17,13 @@ struct EvidenceExplainer: Sendable {
         var matches: [FindingMatch] = []
         matches.reserveCapacity(terms.count)
         for term in terms {
-            var best: (weight: Float, ancestor: Int32, entry: Int)?
+            var best: (weight: Float, ancestor: Int32, slot: Int)?
             for ancestor in scorer.ancestorsByCeiling[Int(term)] {
                 let bestWeight = best?.weight ?? 0
                 // Ancestors come highest ceiling first: none of the rest can beat the best.
                 guard scorer.ceilings[Int(ancestor)] >= bestWeight else { break }
-                // A general ancestor's row bounds its value: below the best, no need to search.
-                if let bound = scorer.generalRows.bound(of: ancestor, disease: disease),
-                    bound < bestWeight || bound == 0
-                {
-                    continue
-                }
-                guard let entry = index.postingEntry(of: Int32(disease), reaching: ancestor) else { continue }
-                let weight = scorer.values[Int(ancestor)][entry]
+                guard let slot = index.reach.slot(of: Int32(disease), reaching: ancestor) else { continue }
+                let weight = scorer.reachValues[slot]
                 guard weight > bestWeight || (weight > 0 && weight == bestWeight) else { continue }
                 // On a tie, the deeper ancestor names the match more precisely.
                 if weight == bestWeight, let current = best?.ancestor,
@@ -37,10 +31,10 @@ struct EvidenceExplainer: Sendable {
                 {
                     continue
                 }
-                best = (weight, ancestor, entry)
+                best = (weight, ancestor, slot)
             }
             guard let found = best else { continue }
-            let feature = strongestFeature(of: found.ancestor, entry: found.entry)
+            let feature = strongestFeature(of: found.ancestor, entry: index.reach.entry(at: found.slot))
             matches.append(
                 FindingMatch(
                     query: ontology.terms[Int(term)].id,

@@ -1,0 +1,67 @@
+/// The posting lists turned around: per disease, the terms it reaches, each with the disease's
+/// entry in that term's posting list.
+///
+/// Explaining a disease looks up many (disease, term) pairs for one disease. A binary search
+/// in each term's posting list touches a few cache lines spread over megabytes; the disease's
+/// own list is a few kilobytes, read again for every finding, so its searches stay in cache.
+struct DiseaseReach: Sendable {
+    /// Disease `d`'s terms are `terms[starts[d] ..< starts[d + 1]]`, in ascending order.
+    private let starts: [Int32]
+    private let terms: [Int32]
+    /// Parallel to ``terms``: the disease's entry in the term's posting list.
+    private let entries: [Int32]
+
+    /// `postingDiseases`: per term, the diseases that reach it, each at most once.
+    init(postingDiseases: [[Int32]], diseaseCount: Int) {
+        var starts = [Int32](repeating: 0, count: diseaseCount + 1)
+        for list in postingDiseases {
+            for disease in list { starts[Int(disease) + 1] += 1 }
+        }
+        for disease in 0..<diseaseCount { starts[disease + 1] += starts[disease] }
+        var next = starts
+        var terms = [Int32](repeating: 0, count: Int(starts[diseaseCount]))
+        var entries = terms
+        // Terms are visited in ascending order, so each disease's terms come out sorted.
+        for (term, list) in postingDiseases.enumerated() {
+            for (entry, disease) in list.enumerated() {
+                let slot = Int(next[Int(disease)])
+                terms[slot] = Int32(term)
+                entries[slot] = Int32(entry)
+                next[Int(disease)] += 1
+            }
+        }
+        self.starts = starts
+        self.terms = terms
+        self.entries = entries
+    }
+
+    /// How many (disease, term) pairs the table holds: the entries of all posting lists.
+    var count: Int { terms.count }
+
+    /// Where the pair (`disease`, `term`) sits in the table, if the disease reaches the term.
+    func slot(of disease: Int32, reaching term: Int32) -> Int? {
+        let lower = Int(starts[Int(disease)])
+        let upper = Int(starts[Int(disease) + 1])
+        guard lower < upper else { return nil }
+        return terms.withUnsafeBufferPointer { terms in
+            // Invariant: the first term ≥ `term` is at base or after base + length - 1.
+            var base = lower
+            var length = upper - lower
+            while length > 1 {
+                let half = length &>> 1
+                base = terms[base &+ half] < term ? base &+ half : base
+                length &-= half
+            }
+            let slot = base &+ (terms[base] < term ? 1 : 0)
+            return slot < upper && terms[slot] == term ? slot : nil
+        }
+    }
+
+    /// The disease's entry in the term's posting list, for a pair's slot.
+    func entry(at slot: Int) -> Int { Int(entries[slot]) }
+
+    /// One value per pair, in slot order: `value(term, entry)` for each.
+    func perSlot<Value>(_ value: (_ term: Int, _ entry: Int) -> Value) -> [Value] {
+        zip(terms, entries).map { value(Int($0), Int($1)) }
+    }
+}
