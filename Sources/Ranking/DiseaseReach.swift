@@ -1,18 +1,24 @@
 /// The posting lists turned around: per disease, the terms it reaches, each with the disease's
-/// entry in that term's posting list.
+/// entry in that term's posting list and what the entry holds (the disease's most frequent
+/// feature at or below the term, and its frequency).
 ///
 /// Explaining a disease looks up many (disease, term) pairs for one disease. A binary search
-/// in each term's posting list touches a few cache lines spread over megabytes; the disease's
-/// own list is a few kilobytes, read again for every finding, so its searches stay in cache.
+/// in each term's posting list, then a read of the entry, touch a few cache lines spread over
+/// megabytes; the disease's own list is a few kilobytes, read again for every finding, so its
+/// searches and reads stay in cache.
 struct DiseaseReach: Sendable {
     /// Disease `d`'s terms are `terms[starts[d] ..< starts[d + 1]]`, in ascending order.
     private let starts: [Int32]
     private let terms: [Int32]
     /// Parallel to ``terms``: the disease's entry in the term's posting list.
     private let entries: [Int32]
+    /// Parallel to ``terms``: the entry's feature and frequency (`-1`: none given).
+    private let features: [Int32]
+    private let frequencies: [Float]
 
-    /// `postingDiseases`: per term, the diseases that reach it, each at most once.
-    init(postingDiseases: [[Int32]], diseaseCount: Int) {
+    /// Per term, parallel lists: the diseases that reach it (each at most once), and for each
+    /// its most frequent feature at or below the term and that feature's frequency.
+    init(postingDiseases: [[Int32]], features: [[Int32]], frequencies: [[Float]], diseaseCount: Int) {
         var starts = [Int32](repeating: 0, count: diseaseCount + 1)
         for list in postingDiseases {
             for disease in list { starts[Int(disease) + 1] += 1 }
@@ -21,18 +27,24 @@ struct DiseaseReach: Sendable {
         var next = starts
         var terms = [Int32](repeating: 0, count: Int(starts[diseaseCount]))
         var entries = terms
+        var slotFeatures = terms
+        var slotFrequencies = [Float](repeating: 0, count: terms.count)
         // Terms are visited in ascending order, so each disease's terms come out sorted.
         for (term, list) in postingDiseases.enumerated() {
             for (entry, disease) in list.enumerated() {
                 let slot = Int(next[Int(disease)])
                 terms[slot] = Int32(term)
                 entries[slot] = Int32(entry)
+                slotFeatures[slot] = features[term][entry]
+                slotFrequencies[slot] = frequencies[term][entry]
                 next[Int(disease)] += 1
             }
         }
         self.starts = starts
         self.terms = terms
         self.entries = entries
+        self.features = slotFeatures
+        self.frequencies = slotFrequencies
     }
 
     /// How many (disease, term) pairs the table holds: the entries of all posting lists.
@@ -59,6 +71,12 @@ struct DiseaseReach: Sendable {
 
     /// The disease's entry in the term's posting list, for a pair's slot.
     func entry(at slot: Int) -> Int { Int(entries[slot]) }
+
+    /// The disease's most frequent feature at or below the term, for a pair's slot.
+    func feature(at slot: Int) -> PhenotypeIndex.Feature {
+        let frequency = frequencies[slot]
+        return PhenotypeIndex.Feature(term: features[slot], frequency: frequency < 0 ? nil : frequency)
+    }
 
     /// One value per pair, in slot order: `value(term, entry)` for each.
     func perSlot<Value>(_ value: (_ term: Int, _ entry: Int) -> Value) -> [Value] {

@@ -34,7 +34,7 @@ struct EvidenceExplainer: Sendable {
                 best = (weight, ancestor, slot)
             }
             guard let found = best else { continue }
-            let feature = strongestFeature(of: found.ancestor, entry: index.reach.entry(at: found.slot))
+            let feature = index.reach.feature(at: found.slot)
             matches.append(
                 FindingMatch(
                     query: ontology.terms[Int(term)].id,
@@ -46,13 +46,6 @@ struct EvidenceExplainer: Sendable {
         return matches.sorted { $0.weight > $1.weight }
     }
 
-    /// The disease's most frequent feature at or below a term, from the term's posting entry.
-    private func strongestFeature(of term: Int32, entry: Int) -> PhenotypeIndex.Feature {
-        let frequency = index.postingFrequencies[Int(term)][entry]
-        return PhenotypeIndex.Feature(
-            term: index.postingFeatures[Int(term)][entry], frequency: frequency < 0 ? nil : frequency)
-    }
-
     /// Excluded findings the disease has (or has a more specific form of), where that costs
     /// a penalty or the disease shows the feature in at least half its patients; and observed
     /// findings under a NOT annotation.
@@ -62,8 +55,8 @@ struct EvidenceExplainer: Sendable {
         let ontology = index.ontology
         var conflicts: [FindingConflict] = []
         for term in query.absent {
-            guard let entry = index.postingEntry(of: Int32(disease), reaching: term) else { continue }
-            let strongest = strongestFeature(of: term, entry: entry)
+            guard let slot = index.reach.slot(of: Int32(disease), reaching: term) else { continue }
+            let strongest = index.reach.feature(at: slot)
             let weight = penalty(strongest.frequency)
             guard weight < 0 || (strongest.frequency ?? 0) >= 0.5 else { continue }
             conflicts.append(

@@ -78,7 +78,9 @@ public struct PhenotypeIndex: Sendable {
         self.postingDiseases = postings.diseases
         self.postingFrequencies = postings.frequencies
         self.postingFeatures = postings.features
-        self.reach = DiseaseReach(postingDiseases: postings.diseases, diseaseCount: features.count)
+        self.reach = DiseaseReach(
+            postingDiseases: postings.diseases, features: postings.features, frequencies: postings.frequencies,
+            diseaseCount: features.count)
     }
 
     /// How a disease reaches a term: with this frequency, or nil when no annotation involved gives one.
@@ -88,9 +90,8 @@ public struct PhenotypeIndex: Sendable {
 
     /// Whether `disease` reaches `term`, and with what frequency.
     public func frequency(of disease: Int32, reaching term: Int32) -> Reach? {
-        guard let entry = postingEntry(of: disease, reaching: term) else { return nil }
-        let frequency = postingFrequencies[Int(term)][entry]
-        return Reach(frequency: frequency < 0 ? nil : frequency)
+        guard let slot = reach.slot(of: disease, reaching: term) else { return nil }
+        return Reach(frequency: reach.feature(at: slot).frequency)
     }
 
     /// Where `disease` sits in the posting list of `term`, if it reaches the term: a search in
