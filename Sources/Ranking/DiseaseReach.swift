@@ -1,18 +1,16 @@
-/// The posting lists turned around: per disease, the terms it reaches, each with the disease's
-/// entry in that term's posting list and what the entry holds (the disease's most frequent
-/// feature at or below the term, and its frequency).
+/// The posting lists turned around: per disease, the terms it reaches, each with what the
+/// disease's posting entry for the term holds (its most frequent feature at or below the term,
+/// and that feature's frequency).
 ///
 /// Explaining a disease looks up many (disease, term) pairs for one disease. A binary search
 /// in each term's posting list, then a read of the entry, touch a few cache lines spread over
 /// megabytes; the disease's own list is a few kilobytes, read again for every finding, so its
 /// searches and reads stay in cache.
 struct DiseaseReach: Sendable {
-    /// Disease `d`'s terms are `terms[starts[d] ..< starts[d + 1]]`, in ascending order.
+    /// Disease `d`'s pairs are the slots `starts[d] ..< starts[d + 1]`, in ascending term order.
     private let starts: [Int32]
+    /// Per slot, the term reached, the feature and its frequency (`-1`: none given).
     private let terms: [Int32]
-    /// Parallel to ``terms``: the disease's entry in the term's posting list.
-    private let entries: [Int32]
-    /// Parallel to ``terms``: the entry's feature and frequency (`-1`: none given).
     private let features: [Int32]
     private let frequencies: [Float]
 
@@ -26,7 +24,6 @@ struct DiseaseReach: Sendable {
         for disease in 0..<diseaseCount { starts[disease + 1] += starts[disease] }
         var next = starts
         var terms = [Int32](repeating: 0, count: Int(starts[diseaseCount]))
-        var entries = terms
         var slotFeatures = terms
         var slotFrequencies = [Float](repeating: 0, count: terms.count)
         // Terms are visited in ascending order, so each disease's terms come out sorted.
@@ -34,7 +31,6 @@ struct DiseaseReach: Sendable {
             for (entry, disease) in list.enumerated() {
                 let slot = Int(next[Int(disease)])
                 terms[slot] = Int32(term)
-                entries[slot] = Int32(entry)
                 slotFeatures[slot] = features[term][entry]
                 slotFrequencies[slot] = frequencies[term][entry]
                 next[Int(disease)] += 1
@@ -42,7 +38,6 @@ struct DiseaseReach: Sendable {
         }
         self.starts = starts
         self.terms = terms
-        self.entries = entries
         self.features = slotFeatures
         self.frequencies = slotFrequencies
     }
@@ -69,17 +64,15 @@ struct DiseaseReach: Sendable {
         }
     }
 
-    /// The disease's entry in the term's posting list, for a pair's slot.
-    func entry(at slot: Int) -> Int { Int(entries[slot]) }
-
     /// The disease's most frequent feature at or below the term, for a pair's slot.
     func feature(at slot: Int) -> PhenotypeIndex.Feature {
         let frequency = frequencies[slot]
         return PhenotypeIndex.Feature(term: features[slot], frequency: frequency < 0 ? nil : frequency)
     }
 
-    /// One value per pair, in slot order: `value(term, entry)` for each.
-    func perSlot<Value>(_ value: (_ term: Int, _ entry: Int) -> Value) -> [Value] {
-        zip(terms, entries).map { value(Int($0), Int($1)) }
+    /// One value per pair, in slot order: `value(term, frequency)` for each, with the
+    /// frequency of the pair's feature (nil when none is given).
+    func perSlot<Value>(_ value: (_ term: Int, _ frequency: Float?) -> Value) -> [Value] {
+        zip(terms, frequencies).map { value(Int($0), $1 < 0 ? nil : $1) }
     }
 }

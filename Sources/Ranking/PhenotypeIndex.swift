@@ -94,12 +94,6 @@ public struct PhenotypeIndex: Sendable {
         return Reach(frequency: reach.feature(at: slot).frequency)
     }
 
-    /// Where `disease` sits in the posting list of `term`, if it reaches the term: a search in
-    /// the disease's own list of reached terms (``DiseaseReach``).
-    func postingEntry(of disease: Int32, reaching term: Int32) -> Int? {
-        reach.slot(of: disease, reaching: term).map(reach.entry(at:))
-    }
-
     private static func larger(_ a: Float?, _ b: Float?) -> Float? {
         switch (a, b) {
         case (nil, nil): nil

@@ -47,7 +47,7 @@ struct PostingScorer: Sendable {
         let ceilings = values.map { $0.max() ?? 0 }
         let information = index.informationContent.values
         self.ceilings = ceilings
-        self.reachValues = index.reach.perSlot { values[$0][$1] }
+        self.reachValues = index.reach.perSlot { value(information[$0], $1) }
         self.ancestorsByCeiling = index.ontology.ancestorIndices.map { ancestors in
             ancestors.filter { information[Int($0)] >= minimumInformation }
                 .enumerated()

@@ -10,20 +10,17 @@ import Testing
         postingDiseases: [[0, 2], [], [1, 2], [2]], features: [[0, 1], [], [20, 21], [30]],
         frequencies: [[0, 0.1], [], [2, 2.1], [-1]], diseaseCount: 4)
 
-    @Test func everyPostingEntryIsFoundFromItsDisease() {
-        #expect(reach.count == 5)
-        #expect(reach.slot(of: 0, reaching: 0).map(reach.entry(at:)) == 0)
-        #expect(reach.slot(of: 2, reaching: 0).map(reach.entry(at:)) == 1)
-        #expect(reach.slot(of: 1, reaching: 2).map(reach.entry(at:)) == 0)
-        #expect(reach.slot(of: 2, reaching: 2).map(reach.entry(at:)) == 1)
-        #expect(reach.slot(of: 2, reaching: 3).map(reach.entry(at:)) == 0)
+    private func feature(_ disease: Int32, _ term: Int32) -> PhenotypeIndex.Feature? {
+        reach.slot(of: disease, reaching: term).map(reach.feature(at:))
     }
 
-    @Test func eachSlotHoldsItsEntrysFeature() throws {
-        let slot = try #require(reach.slot(of: 2, reaching: 2))
-        #expect(reach.feature(at: slot) == PhenotypeIndex.Feature(term: 21, frequency: 2.1))
-        let none = try #require(reach.slot(of: 2, reaching: 3))
-        #expect(reach.feature(at: none) == PhenotypeIndex.Feature(term: 30, frequency: nil))
+    @Test func everyPostingEntryIsFoundFromItsDisease() {
+        #expect(reach.count == 5)
+        #expect(feature(0, 0) == PhenotypeIndex.Feature(term: 0, frequency: 0))
+        #expect(feature(2, 0) == PhenotypeIndex.Feature(term: 1, frequency: 0.1))
+        #expect(feature(1, 2) == PhenotypeIndex.Feature(term: 20, frequency: 2))
+        #expect(feature(2, 2) == PhenotypeIndex.Feature(term: 21, frequency: 2.1))
+        #expect(feature(2, 3) == PhenotypeIndex.Feature(term: 30, frequency: nil))
     }
 
     @Test func aTermTheDiseaseDoesNotReachHasNoSlot() {
@@ -34,10 +31,10 @@ import Testing
     }
 
     @Test func valuesPerSlotFollowTheSlots() throws {
-        let labels = reach.perSlot { term, entry in "\(term):\(entry)" }
+        let labels = reach.perSlot { term, frequency in "\(term):\(frequency.map { "\($0)" } ?? "none")" }
         #expect(labels.count == reach.count)
-        let slot = try #require(reach.slot(of: 2, reaching: 2))
-        #expect(labels[slot] == "2:1")
+        #expect(labels[try #require(reach.slot(of: 2, reaching: 2))] == "2:2.1")
+        #expect(labels[try #require(reach.slot(of: 2, reaching: 3))] == "3:none")
     }
 
     /// On the toy knowledge base, every (disease, term) pair agrees with the posting lists.
@@ -46,16 +43,16 @@ import Testing
         var found = 0
         for term in index.postingDiseases.indices {
             for disease in 0..<index.diseaseCount {
-                let expected = index.postingDiseases[term].firstIndex(of: Int32(disease))
-                #expect(index.postingEntry(of: Int32(disease), reaching: Int32(term)) == expected)
+                let entry = index.postingDiseases[term].firstIndex(of: Int32(disease))
+                let slot = index.reach.slot(of: Int32(disease), reaching: Int32(term))
                 let reached = index.frequency(of: Int32(disease), reaching: Int32(term))
-                #expect((reached == nil) == (expected == nil))
-                if let expected, let reached, let slot = index.reach.slot(of: Int32(disease), reaching: Int32(term)) {
-                    let frequency = index.postingFrequencies[term][expected]
-                    #expect(reached.frequency == (frequency < 0 ? nil : frequency))
-                    #expect(index.reach.feature(at: slot).term == index.postingFeatures[term][expected])
-                }
-                found += expected == nil ? 0 : 1
+                #expect((slot == nil) == (entry == nil))
+                #expect((reached == nil) == (entry == nil))
+                guard let entry, let slot, let reached else { continue }
+                found += 1
+                let frequency = index.postingFrequencies[term][entry]
+                #expect(reached.frequency == (frequency < 0 ? nil : frequency))
+                #expect(index.reach.feature(at: slot).term == index.postingFeatures[term][entry])
             }
         }
         #expect(found == index.reach.count)

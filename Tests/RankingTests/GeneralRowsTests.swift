@@ -36,7 +36,7 @@ import Testing
                 var best: Float = 0
                 for ancestor in index.ontology.ancestorIndices[Int(term)]
                 where index.informationContent.values[Int(ancestor)] >= 0.1 {
-                    if let entry = index.postingEntry(of: Int32(disease), reaching: ancestor) {
+                    if let entry = index.postingDiseases[Int(ancestor)].firstIndex(of: Int32(disease)) {
                         best = max(best, scorer.values[Int(ancestor)][entry])
                     }
                 }
