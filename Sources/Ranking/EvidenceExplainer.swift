@@ -17,13 +17,19 @@ struct EvidenceExplainer: Sendable {
         var matches: [FindingMatch] = []
         matches.reserveCapacity(terms.count)
         for term in terms {
-            var best: (weight: Float, ancestor: Int32, slot: Int)?
+            var best: (weight: Float, ancestor: Int32, entry: Int)?
             for ancestor in scorer.ancestorsByCeiling[Int(term)] {
                 let bestWeight = best?.weight ?? 0
                 // Ancestors come highest ceiling first: none of the rest can beat the best.
                 guard scorer.ceilings[Int(ancestor)] >= bestWeight else { break }
-                guard let slot = index.reach.slot(of: Int32(disease), reaching: ancestor) else { continue }
-                let weight = scorer.reachValues[slot]
+                // A general ancestor's row bounds its value: below the best, no need to search.
+                if let bound = scorer.generalRows.bound(of: ancestor, disease: disease),
+                    bound < bestWeight || bound == 0
+                {
+                    continue
+                }
+                guard let entry = index.postingEntry(of: Int32(disease), reaching: ancestor) else { continue }
+                let weight = scorer.values[Int(ancestor)][entry]
                 guard weight > bestWeight || (weight > 0 && weight == bestWeight) else { continue }
                 // On a tie, the deeper ancestor names the match more precisely.
                 if weight == bestWeight, let current = best?.ancestor,
@@ -31,10 +37,10 @@ struct EvidenceExplainer: Sendable {
                 {
                     continue
                 }
-                best = (weight, ancestor, slot)
+                best = (weight, ancestor, entry)
             }
             guard let found = best else { continue }
-            let feature = index.reach.feature(at: found.slot)
+            let feature = strongestFeature(of: found.ancestor, entry: found.entry)
             matches.append(
                 FindingMatch(
                     query: ontology.terms[Int(term)].id,
@@ -46,6 +52,13 @@ struct EvidenceExplainer: Sendable {
         return matches.sorted { $0.weight > $1.weight }
     }
 
+    /// The disease's most frequent feature at or below a term, from the term's posting entry.
+    private func strongestFeature(of term: Int32, entry: Int) -> PhenotypeIndex.Feature {
+        let frequency = index.postingFrequencies[Int(term)][entry]
+        return PhenotypeIndex.Feature(
+            term: index.postingFeatures[Int(term)][entry], frequency: frequency < 0 ? nil : frequency)
+    }
+
     /// Excluded findings the disease has (or has a more specific form of), where that costs
     /// a penalty or the disease shows the feature in at least half its patients; and observed
     /// findings under a NOT annotation.
@@ -55,8 +68,8 @@ struct EvidenceExplainer: Sendable {
         let ontology = index.ontology
         var conflicts: [FindingConflict] = []
         for term in query.absent {
-            guard let slot = index.reach.slot(of: Int32(disease), reaching: term) else { continue }
-            let strongest = index.reach.feature(at: slot)
+            guard let entry = index.postingEntry(of: Int32(disease), reaching: term) else { continue }
+            let strongest = strongestFeature(of: term, entry: entry)
             let weight = penalty(strongest.frequency)
             guard weight < 0 || (strongest.frequency ?? 0) >= 0.5 else { continue }
             conflicts.append(

@@ -17,6 +17,8 @@ struct GeneralRows: Sendable {
     private let storage: [Float]
     /// A row of zeros, after the general terms' rows.
     private let zeroRow: Int
+    /// Per term, its row (−1 when the term is not general).
+    private let rowOfTerm: [Int32]
 
     /// Whether a term of this information content is general: informative (at least `floor`)
     /// but below `cut`.
@@ -57,6 +59,7 @@ struct GeneralRows: Sendable {
         self.diseaseCount = index.diseaseCount
         self.zeroRow = generalTerms.count
         self.storage = storage
+        self.rowOfTerm = rowOf
         self.frontiers = generalAncestors.map { general in
             Self.frontier(of: general, information: information) { generalAncestors[Int($0)] }
                 .map { rowOf[Int($0)] }
@@ -78,6 +81,14 @@ struct GeneralRows: Sendable {
             covered.append(contentsOf: generalAncestors(term))
         }
         return frontier
+    }
+
+    /// For a general term, the best value for `disease` through the term or any of its general
+    /// ancestors (at least the value through the term itself); nil when the term is not general.
+    func bound(of term: Int32, disease: Int) -> Float? {
+        let row = Int(rowOfTerm[Int(term)])
+        guard row >= 0 else { return nil }
+        return storage[row * diseaseCount + disease]
     }
 
     /// Adds `times` × the maximum of `rows` to `total`, for every disease. `scratch` (one

@@ -32,8 +32,6 @@ public struct PhenotypeIndex: Sendable {
     /// Per term, parallel to ``postingDiseases``: the disease's most frequent feature at or
     /// below the term (the one whose frequency ``postingFrequencies`` holds).
     public let postingFeatures: [[Int32]]
-    /// The posting lists per disease, for looking up one disease's entries.
-    let reach: DiseaseReach
 
     public var ontology: Ontology { knowledgeBase.ontology }
     public var diseaseCount: Int { knowledgeBase.diseases.count }
@@ -78,9 +76,6 @@ public struct PhenotypeIndex: Sendable {
         self.postingDiseases = postings.diseases
         self.postingFrequencies = postings.frequencies
         self.postingFeatures = postings.features
-        self.reach = DiseaseReach(
-            postingDiseases: postings.diseases, features: postings.features, frequencies: postings.frequencies,
-            diseaseCount: features.count)
     }
 
     /// How a disease reaches a term: with this frequency, or nil when no annotation involved gives one.
@@ -90,8 +85,29 @@ public struct PhenotypeIndex: Sendable {
 
     /// Whether `disease` reaches `term`, and with what frequency.
     public func frequency(of disease: Int32, reaching term: Int32) -> Reach? {
-        guard let slot = reach.slot(of: disease, reaching: term) else { return nil }
-        return Reach(frequency: reach.feature(at: slot).frequency)
+        guard let entry = postingEntry(of: disease, reaching: term) else { return nil }
+        let frequency = postingFrequencies[Int(term)][entry]
+        return Reach(frequency: frequency < 0 ? nil : frequency)
+    }
+
+    /// Where `disease` sits in the posting list of `term`, if it reaches the term.
+    /// Posting lists are in disease order, so this is a binary search — written without
+    /// data-dependent branches (the halving picks with a select), because which way each step
+    /// goes is unpredictable and mispredicted branches dominated its cost.
+    func postingEntry(of disease: Int32, reaching term: Int32) -> Int? {
+        postingDiseases[Int(term)].withUnsafeBufferPointer { diseases in
+            guard !diseases.isEmpty else { return nil }
+            // Invariant: the first entry ≥ disease is at base or after base + length - 1.
+            var base = 0
+            var length = diseases.count
+            while length > 1 {
+                let half = length &>> 1
+                base = diseases[base &+ half] < disease ? base &+ half : base
+                length &-= half
+            }
+            let entry = base &+ (diseases[base] < disease ? 1 : 0)
+            return entry < diseases.count && diseases[entry] == disease ? entry : nil
+        }
     }
 
     private static func larger(_ a: Float?, _ b: Float?) -> Float? {

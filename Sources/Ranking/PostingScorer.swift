@@ -11,9 +11,6 @@ struct PostingScorer: Sendable {
     /// Per term, the largest of its ``values`` (0 when no disease reaches it): no match
     /// through the term can be worth more.
     let ceilings: [Float]
-    /// Per (disease, term) pair of the index's ``DiseaseReach``, in its slot order: the value
-    /// of the term for the disease, so explaining a disease reads a few kilobytes of its own.
-    let reachValues: [Float]
     /// Per term, its ancestors of at least ``minimumInformation``, highest ceiling first (in
     /// ancestor order among equal ceilings): a search for a term's best match can stop at the
     /// first ancestor whose ceiling is below the best value found.
@@ -47,7 +44,6 @@ struct PostingScorer: Sendable {
         let ceilings = values.map { $0.max() ?? 0 }
         let information = index.informationContent.values
         self.ceilings = ceilings
-        self.reachValues = index.reach.perSlot { value(information[$0], $1) }
         self.ancestorsByCeiling = index.ontology.ancestorIndices.map { ancestors in
             ancestors.filter { information[Int($0)] >= minimumInformation }
                 .enumerated()

@@ -36,7 +36,7 @@ import Testing
                 var best: Float = 0
                 for ancestor in index.ontology.ancestorIndices[Int(term)]
                 where index.informationContent.values[Int(ancestor)] >= 0.1 {
-                    if let entry = index.postingDiseases[Int(ancestor)].firstIndex(of: Int32(disease)) {
+                    if let entry = index.postingEntry(of: Int32(disease), reaching: ancestor) {
                         best = max(best, scorer.values[Int(ancestor)][entry])
                     }
                 }
@@ -78,5 +78,35 @@ import Testing
             index.ontology.ancestorIndices[Int(term)].filter { general.contains($0) }
         }
         #expect(Set(frontier) == Set(try positions([1250, 478])))
+    }
+
+    /// The evidence skips a general ancestor whose row shows it cannot beat the best match
+    /// found: it must still name the same match as a search of every ancestor.
+    @Test(arguments: [Float(1), 1.2, 10])
+    func evidenceNamesTheSameMatchesWithRowsAsWithout(cut: Float) throws {
+        let terms = try positions([7359, 1250, 1249, 518, 505, 1631, 1629])
+        let plain = EvidenceExplainer(scorer: scorer(generalCut: 0))
+        let withRows = EvidenceExplainer(scorer: scorer(generalCut: cut))
+        var matched = 0
+        for disease in 0..<index.diseaseCount {
+            let expected = plain.matches(terms, disease: disease)
+            matched += expected.count
+            #expect(withRows.matches(terms, disease: disease) == expected)
+        }
+        #expect(matched > 0)
+    }
+
+    @Test func aGeneralTermsRowBoundsTheValueThroughIt() throws {
+        let scorer = scorer(generalCut: 1)
+        let seizure = try positions([1250])[0]
+        let focalSeizure = try positions([7359])[0]
+        #expect(scorer.generalRows.bound(of: focalSeizure, disease: 0) == nil, "not general")
+        for disease in 0..<index.diseaseCount {
+            let bound = try #require(scorer.generalRows.bound(of: seizure, disease: disease))
+            if let entry = index.postingEntry(of: Int32(disease), reaching: seizure) {
+                #expect(bound >= scorer.values[Int(seizure)][entry])
+                #expect(bound > 0)
+            }
+        }
     }
 }
