@@ -28,20 +28,26 @@ import Testing
         }
     }
 
+    /// The value of `ancestor` for `disease`, if the disease reaches it.
+    private func value(_ scorer: PostingScorer, _ ancestor: Int32, _ disease: Int) -> Float? {
+        index.postingEntry(of: Int32(disease), reaching: ancestor).map { scorer.values[Int(ancestor)][$0] }
+    }
+
+    /// The term's ancestors of information at least 0.1.
+    private func informativeAncestors(of term: Int32) -> [Int32] {
+        index.ontology.ancestorIndices[Int(term)].filter { index.informationContent.values[Int($0)] >= 0.1 }
+    }
+
+    /// The best value of `term` for `disease` over its informative ancestors (0 when none reaches it).
+    private func best(_ scorer: PostingScorer, _ term: Int32, _ disease: Int) -> Float {
+        informativeAncestors(of: term).compactMap { value(scorer, $0, disease) }.max() ?? 0
+    }
+
     /// Σ weight × max over the term's ancestors (information ≥ 0.1) of the entry's value.
     private func reference(_ scorer: PostingScorer, _ terms: [(term: Int32, weight: Float)]) -> [Float] {
         var totals = [Float](repeating: 0, count: index.diseaseCount)
         for (term, weight) in terms {
-            for disease in 0..<index.diseaseCount {
-                var best: Float = 0
-                for ancestor in index.ontology.ancestorIndices[Int(term)]
-                where index.informationContent.values[Int(ancestor)] >= 0.1 {
-                    if let entry = index.postingEntry(of: Int32(disease), reaching: ancestor) {
-                        best = max(best, scorer.values[Int(ancestor)][entry])
-                    }
-                }
-                totals[disease] += weight * best
-            }
+            for disease in 0..<index.diseaseCount { totals[disease] += weight * best(scorer, term, disease) }
         }
         return totals
     }
@@ -92,6 +98,29 @@ import Testing
             let expected = plain.matches(terms, disease: disease)
             matched += expected.count
             #expect(withRows.matches(terms, disease: disease) == expected)
+        }
+        #expect(matched > 0)
+    }
+
+    /// Each match of the evidence (with rows, so their skip is exercised) has the best value
+    /// over the finding's informative ancestors, and the ancestor it names gives that value.
+    @Test func eachMatchIsTheBestOverTheFindingsAncestors() throws {
+        let scorer = scorer(generalCut: 1)
+        let terms = try positions([7359, 1250, 1249, 518, 505, 1631, 1629])
+        let explainer = EvidenceExplainer(scorer: scorer)
+        var matched = 0
+        for disease in 0..<index.diseaseCount {
+            let matches = explainer.matches(terms, disease: disease)
+            for term in terms {
+                let expected = best(scorer, term, disease)
+                let match = matches.first { $0.query == index.ontology.terms[Int(term)].id }
+                #expect(match.map { Float($0.weight) } ?? 0 == expected)
+                guard let match else { continue }
+                matched += 1
+                let ancestor = try #require(index.ontology.position(of: match.commonAncestor))
+                #expect(informativeAncestors(of: term).contains(ancestor))
+                #expect(value(scorer, ancestor, disease) == expected, "the named ancestor must give the value")
+            }
         }
         #expect(matched > 0)
     }
