@@ -49,7 +49,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Most open connections.") var maxConnections = 256
     @Option(help: "Most lines in flight per connection (then it is not read).") var maxInFlightPerConnection = 32
     @Option(help: "Most lines in flight in all.") var maxInFlight = 256
-    @Option(help: "Seconds a connection may stay idle.") var idleTimeout = 300.0
+    @Option(help: "Seconds a connection may go without a complete line while nothing is in flight; then it is closed.")
+    var idleTimeout = 300.0
     @Option(help: "Seconds a request may take (waiting and running) before it is answered with -32000.")
     var deadline = 10.0
     @Option(help: "Seconds in-flight requests get on shutdown.") var shutdownGrace = 10.0

@@ -62,6 +62,41 @@ import Testing
         try await server.stop()
     }
 
+    /// A line that arrives a byte at a time is answered once its newline arrives, and others are
+    /// answered meanwhile. (The idle timeout counts complete lines, so a line that takes longer
+    /// than it closes the connection: ``idleConnectionsAreClosed()``.)
+    @Test func aClientSendingAByteAtATimeIsAnsweredAndHoldsUpNoOne() async throws {
+        let server = try await TestServer()
+        let slow = try server.client()
+        let other = try server.client()
+        for (index, byte) in Self.rank(id: 1).utf8.enumerated() {
+            #expect(slow.send(bytes: [byte]))
+            if index % 40 == 0 {
+                other.send(Self.rank(id: 100 + index))
+                #expect(try other.readObject()?["id"] as? Int == 100 + index)
+            }
+            try await Task.sleep(for: .milliseconds(2))
+        }
+        #expect(try slow.readObject()?["id"] as? Int == 1)
+        try await server.stop()
+    }
+
+    @Test func aClientThatLeavesMidResponseDoesNotDisturbOthers() async throws {
+        let server = try await TestServer(delay: .milliseconds(5))
+        do {
+            let leaving = try server.client()
+            leaving.send((1...40).map { Self.rank(id: $0, top: 10) }.joined())
+            _ = try leaving.readLine()
+        }  // closed here, with answers still to come
+        let other = try server.client()
+        for id in 41...45 {
+            other.send(Self.rank(id: id))
+            #expect(try other.readObject()?["id"] as? Int == id)
+        }
+        try await server.stop()
+        #expect(try server.auditRecords().contains { $0.requestID == "45" })
+    }
+
     @Test func endOfInputAfterRequestsStillGetsThemAnswered() async throws {
         let server = try await TestServer(delay: .milliseconds(50))
         let client = try server.client()
