@@ -6,6 +6,9 @@ import Foundation
 @main
 enum Main {
     static func main() {
+        for name in StandardStreams.reserveClosed() {
+            Terminal.warning("\(name) was closed; ddx uses /dev/null in its place")
+        }
         var command: any ParsableCommand
         do {
             command = try DDX.parseAsRoot()

@@ -1,9 +1,11 @@
 import Foundation
 import Testing
 
-/// `ddx serve --stdio` with a reader slower than the daemon: when its input ends, the daemon
-/// closes its output only after every answer has gone out, however many wait behind the pipe.
+/// `ddx serve --stdio` on what a parent process may hand it: a reader slower than the daemon,
+/// and /dev/null, which cannot be polled.
 @Suite struct ServeStdioTests {
+    /// When its input ends, the daemon closes its output only after every answer has gone out,
+    /// however many wait behind the pipe.
     @Test func everyAnswerReachesAReaderThatStartsLate() async throws {
         try CLIRunner.knowledgeBaseReady.get()
         let scratch = try Scratch()
@@ -40,5 +42,23 @@ import Testing
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
         #expect(lines.count == count)
         #expect(lines.last?.hasSuffix("}") == true)
+    }
+
+    /// A supervisor or a container may start the daemon with stdin and stdout on /dev/null:
+    /// it reads end of input and exits 0 (not a crash in the event loop).
+    @Test func devNullOnStdinAndStdoutIsAnEmptySession() throws {
+        try CLIRunner.knowledgeBaseReady.get()
+        let process = Process()
+        process.executableURL = try CLIRunner.executable.get()
+        process.arguments = ["serve", "--stdio", "--model", "baseline", "--no-audit", "--log-level", "error"]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(message.isEmpty)
     }
 }
