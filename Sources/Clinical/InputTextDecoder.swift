@@ -6,6 +6,11 @@ enum InputTextDecoder {
     private static let expected = "expected a ddx case, a phenopacket, JSON Lines or plain UTF-8 text"
 
     static func decode(_ data: Data, at location: InputLocation) throws(CaseInputError) -> String {
+        if data.starts(with: [0x1F, 0x8B]) {
+            // Files are decompressed before they reach here; this came through a pipe.
+            throw location.error(
+                .binaryData, "gzip-compressed data; give the file's path instead, or decompress it first (gzip -dc)")
+        }
         if let offset = nulOffset(in: data) {
             throw location.error(.binaryData, "binary data (NUL byte at byte \(offset)); \(expected)")
         }

@@ -179,7 +179,7 @@ public struct RankOutput: Sendable {
             }
             if !against.isEmpty { lines.append("       against: " + against.joined(separator: "; ")) }
             let pertinent = entry.evidence.pertinentNegatives.prefix(3).map { "no \(label($0.query))" }
-            if !pertinent.isEmpty { lines.append("    considered: " + pertinent.joined(separator: "; ")) }
+            if !pertinent.isEmpty { lines.append("   counted for: " + pertinent.joined(separator: "; ")) }
         }
         for warning in differential.warnings { lines.append("warning: \(warning)") }
         return lines.joined(separator: "\n")

@@ -8,20 +8,24 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit",
         abstract: "List or export the audit log `ddx serve` keeps.",
         discussion: """
-            One row per clinical request (rank, normalize) the daemon processed: seq, \
+            One row per clinical request (rank, normalize) the daemon processed: \
             request_id (JSON text of the JSON-RPC id; empty for a notification), time (UTC), \
             method, case_sha256 (SHA-256 of the normalized case, never the case), top_ids \
             (space-separated), knowledge_base, model, latency_ms and error_code (empty on \
-            success). Oldest first.
+            success). Oldest first, in the order the daemon wrote them.
             """)
 
     @Option(help: "Audit log file (default: $DDX_HOME/audit.sqlite).") var file: String?
     @Option(help: "text, csv or json (JSON Lines).") var format: AuditFormat = .text
-    @Option(help: "Only the newest N rows.") var limit: Int?
+    @Option(parsing: .unconditional, help: "Only the newest N rows.") var limit: Int?
     @Flag(help: "Print only the number of rows.") var count = false
 
     enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
         case text, csv, json
+    }
+
+    func validate() throws {
+        if let limit, limit < 0 { throw ValidationError("--limit must not be negative") }
     }
 
     func run() throws {

@@ -17,7 +17,8 @@ struct RankCommand: ParsableCommand {
             """)
 
     @Argument(help: "Case file, or - for standard input.") var input: String
-    @Option(help: "How many candidates to list (at most as many as the ranker has).") var top = 10
+    @Option(parsing: .unconditional, help: "How many candidates to list (at most as many as the ranker has).")
+    var top = 10
     @Option(help: "Ranker: \(ModelName.allCases.map(\.rawValue).joined(separator: ", ")).")
     var model: ModelName = .default
     @Option(help: "text or json.") var format: OutputFormat = .text

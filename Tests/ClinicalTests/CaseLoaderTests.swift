@@ -150,6 +150,13 @@ import Testing
         #expect(error.reason.contains("NUL byte at byte 4"))
     }
 
+    @Test func gzipDataSaysWhatItIs() throws {
+        let error = try #require(
+            Fixtures.loadError(Data([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]), source: "<stdin>"))
+        #expect(error.kind == .binaryData)
+        #expect(error.reason.hasPrefix("gzip-compressed data"))
+    }
+
     @Test func invalidUTF8IsBinaryData() throws {
         let error = try #require(
             Fixtures.loadError(Data("A woman with ".utf8) + Data([0xFF, 0xFE]) + Data(" fingers".utf8)))
