@@ -72,7 +72,8 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         // Re-running a study needs one; checked before the models rank every case.
         if readers == nil, let study, !FileManager.default.fileExists(atPath: study) {
-            throw CommandFailure("\(study): no such study database; import reader responses into it with --readers FILE")
+            throw CommandFailure(
+                "\(study): no such study database; import reader responses into it with --readers FILE")
         }
         let (input, manifest) = try CaseSetSource(path: set).read()
         for error in input.errors { Terminal.error(error.description) }
