@@ -180,6 +180,13 @@ public final class RequestProcessor: Sendable {
         return nil
     }
 
+    /// Params as `--log-cases` logs them: a shared secret carried in them is not.
+    static func withoutToken(_ params: Any) -> Any {
+        guard var object = params as? [String: Any], object["token"] != nil else { return params }
+        object["token"] = "(not logged)"
+        return object
+    }
+
     /// A request that ran past its deadline is answered with -32000 instead of its result:
     /// ranking cannot be stopped half-way, so the deadline is checked before the method starts
     /// and again when it is done, and a late result is dropped.
@@ -195,7 +202,7 @@ public final class RequestProcessor: Sendable {
         _ request: RPCRequest, received: NIODeadline, cacheKey: AnswerCache.Key?,
         _ method: (Any?) throws(RPCError) -> MethodOutcome
     ) -> Result<[UInt8], RPCError> {
-        if logCases, let params = request.params, case let text = JSONLine.encode(params) {
+        if logCases, let params = request.params, case let text = JSONLine.encode(Self.withoutToken(params)) {
             logger.info("request \(request.id ?? "(notification)") \(request.method) params: \(text)")
         }
         var result: Result<[UInt8], RPCError>

@@ -72,8 +72,15 @@ struct ServeCommand: ParsableCommand {
         for (name, value) in [("--idle-timeout", idleTimeout), ("--deadline", deadline)] where !(value > 0) {
             throw ValidationError("\(name) must be more than 0 seconds")
         }
-        guard answerCacheMegabytes >= 0 else { throw ValidationError("--answer-cache-megabytes must not be negative") }
         guard shutdownGrace >= 0 else { throw ValidationError("--shutdown-grace must not be negative") }
+        // Longer times would overflow the event loop's clock arithmetic (nanoseconds in 64 bits).
+        for (name, value) in [
+            ("--idle-timeout", idleTimeout), ("--deadline", deadline), ("--shutdown-grace", shutdownGrace),
+        ] where value > Self.longestTime {
+            throw ValidationError("\(name) must be at most \(Int(Self.longestTime)) seconds (a day)")
+        }
+        guard answerCacheMegabytes >= 0 else { throw ValidationError("--answer-cache-megabytes must not be negative") }
+        if let token, token.isEmpty { throw ValidationError("--token must not be empty") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level: unknown level") }
         if !stdio {
             let (host, _) = try Self.hostAndPort(listen)
@@ -83,6 +90,9 @@ struct ServeCommand: ParsableCommand {
             }
         }
     }
+
+    /// The longest time option accepted, in seconds (a day).
+    static let longestTime = 86_400.0
 
     func run() throws {
         // Caught before anything else: SIGTERM while the knowledge base and model load (seconds)

@@ -143,6 +143,13 @@ import Testing
         #expect((try reply(inParams, token: "s3cret") as? [String: Any])?["result"] != nil)
     }
 
+    @Test func paramsLoggedWithLogCasesLeaveTheTokenOut() {
+        let params: [String: Any] = ["case": ["findings": ["HP:0001166"]], "token": "s3cret"]
+        let text = JSONLine.encode(RequestProcessor.withoutToken(params))
+        #expect(!text.contains("s3cret"))
+        #expect(text.contains("HP:0001166"))
+    }
+
     @Test func requestsPastTheirDeadlineAreNotRun() throws {
         var limits = ServerLimits()
         limits.requestDeadline = .milliseconds(5)
