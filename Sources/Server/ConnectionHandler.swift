@@ -6,13 +6,16 @@ import NIOPosix
 /// completion order (matched by id), and reading stops whenever the connection has
 /// ``ServerLimits/maxInFlightPerConnection`` lines in flight, lines waiting for a permit of
 /// the shared ``WorkGate``, or a client that does not read its answers — backpressure
-/// instead of unbounded queues.
+/// instead of unbounded queues. While the client does not read, no new line is started
+/// either, so the answers waiting for it are at most those of the lines in flight.
 ///
-/// On shutdown (``DrainEvent``) lines keep being read and every line read is answered: for
-/// ``drainReadWindow`` they are run as usual (they were sent before shutdown began), after
-/// that they are answered with -32001 without being run. The connection closes once every
-/// line read is answered and nothing was read or answered for
-/// ``ServerLimits/drainQuietPeriod`` (or when the server's shutdown grace ends).
+/// On shutdown (``DrainEvent``) lines keep being read, whether or not the client reads its
+/// answers (a close with unread input would reset the connection and lose the answers still
+/// on their way), and every line read is answered: lines read before shutdown began or
+/// within ``drainReadWindow`` after it are run as usual, later ones are answered with -32001
+/// without being run. The connection closes once every line read is answered and nothing
+/// was read or answered for ``ServerLimits/drainQuietPeriod`` (or when the server's shutdown
+/// grace ends).
 final class ConnectionHandler: ChannelDuplexHandler {
     typealias InboundIn = LineFrame
     typealias OutboundIn = ByteBuffer
@@ -38,10 +41,15 @@ final class ConnectionHandler: ChannelDuplexHandler {
 
     private var pending = CircularBuffer<PendingLine>()
     private var inFlight = 0
+    /// A batch line runs alone on its connection: its answer (up to ``ServerLimits/maxBatchSize``
+    /// answers in one line) is what the connection may hold for a client that does not read.
+    private var batchInFlight = false
     private var waitingForPermit = false
     private var readHeld = false
     private var inputClosed = false
-    /// Shutdown has begun and the read window has passed: lines read are refused, not run.
+    /// When shutdown began (nil: it has not).
+    private var drainBegan: NIODeadline?
+    /// Shutdown has begun and the read window has passed.
     private var draining = false
     private var lastActivity = NIODeadline.now()
     /// How long after shutdown begins lines are still run (they were sent before it began).
@@ -97,9 +105,10 @@ final class ConnectionHandler: ChannelDuplexHandler {
         if event is DrainEvent {
             // Lines already sent when shutdown began may still be in the socket: run them for a
             // moment, then refuse what comes after, and close once the client has gone quiet.
+            drainBegan = drainBegan ?? .now()
             context.eventLoop.assumeIsolated().scheduleTask(in: Self.drainReadWindow) { [self] in
                 draining = true
-                closeIfDone()
+                pump()
             }
         } else if let event = event as? ChannelEvent, event == .inputClosed {
             inputClosed = true
@@ -110,7 +119,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
-        resumeReadingIfPossible()
+        pump()
         context.fireChannelWritabilityChanged()
     }
 
@@ -133,7 +142,17 @@ final class ConnectionHandler: ChannelDuplexHandler {
 
     private var mustHoldReads: Bool {
         !pending.isEmpty || inFlight >= limits.maxInFlightPerConnection || inputClosed
-            || !(context?.channel.isWritable ?? true)
+            || (!clientReads && !draining)
+    }
+
+    /// Whether the client takes its answers as fast as they come (the channel is writable).
+    private var clientReads: Bool { context?.channel.isWritable ?? true }
+
+    /// Whether a line read at `received` is refused: it came after shutdown began and its
+    /// read window passed.
+    private func isRefused(receivedAt received: NIODeadline) -> Bool {
+        guard let drainBegan else { return false }
+        return received > drainBegan + Self.drainReadWindow
     }
 
     /// Answers the waiting lines the answer cache can answer and starts as many of the others
@@ -142,13 +161,15 @@ final class ConnectionHandler: ChannelDuplexHandler {
         guard let context else { return }
         let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
         var answered = 0
-        while let next = pending.first, inFlight < limits.maxInFlightPerConnection, !waitingForPermit {
+        while let next = pending.first, inFlight < limits.maxInFlightPerConnection, !waitingForPermit,
+            !batchInFlight, clientReads || draining
+        {
             guard case .line(let line) = next.frame else {
                 pending.removeFirst()
                 if case .overlong(let bytes) = next.frame { send(processor.overlongLine(bytes: bytes)) }
                 continue
             }
-            if !draining && !next.looked {
+            if !next.looked && !isRefused(receivedAt: next.received) {
                 switch processor.lookUp(line, received: next.received) {
                 case .answered(let reply):
                     pending.removeFirst()
@@ -165,6 +186,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
                     pending[pending.startIndex].cacheKey = key
                 }
             }
+            if Self.isBatch(line) && inFlight > 0 { break }
             guard gate.acquire(orWait: { loopBound.eventLoop.execute { loopBound.value.permitGranted() } }) else {
                 waitingForPermit = true
                 break
@@ -214,7 +236,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
     private func permitGranted() {
         waitingForPermit = false
         guard context != nil, let next = pending.first, case .line(let line) = next.frame,
-            inFlight < limits.maxInFlightPerConnection
+            inFlight < limits.maxInFlightPerConnection, !batchInFlight, !(Self.isBatch(line) && inFlight > 0)
         else {
             gate.release()
             if context != nil { pump() }
@@ -230,10 +252,11 @@ final class ConnectionHandler: ChannelDuplexHandler {
             return
         }
         inFlight += 1
+        batchInFlight = Self.isBatch(line)
         processor.status.beginLine()
         let processor = self.processor
-        let refusal = draining ? Self.shuttingDown : nil
         let received = pendingLine.received
+        let refusal = isRefused(receivedAt: received) ? Self.shuttingDown : nil
         let cacheKey = pendingLine.cacheKey
         // The first to start on these params leads: requests with the same params wait for it.
         let leading = cacheKey.map { processor.inProgress?.begin($0) ?? false } ?? false
@@ -247,6 +270,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
 
     private func finished(_ result: Result<RequestProcessor.Reply, any Error>) {
         inFlight -= 1
+        batchInFlight = false
         gate.release()
         switch result {
         case .success(let reply):
@@ -263,12 +287,20 @@ final class ConnectionHandler: ChannelDuplexHandler {
 
     private func send(_ reply: RequestProcessor.Reply, flush: Bool = true) {
         guard let last = reply.pieces.last, let context, context.channel.isActive else { return }
-        for piece in reply.pieces.dropLast() { context.write(wrapOutboundOut(piece), promise: nil) }
-        // Writes complete in order: when the last is out, so are the others.
+        // Writes complete in order: when the last is out, so are the others. Known before the
+        // first write, which may make the channel unwritable and so reach closeIfDone().
         let written = context.eventLoop.makePromise(of: Void.self)
-        context.write(wrapOutboundOut(last), promise: written)
         lastWrite = written.futureResult
+        for piece in reply.pieces.dropLast() { context.write(wrapOutboundOut(piece), promise: nil) }
+        context.write(wrapOutboundOut(last), promise: written)
         if flush { context.flush() }
+    }
+
+    /// Whether the line is a JSON-RPC batch (an array): its first byte other than white space.
+    private static func isBatch(_ line: ByteBuffer) -> Bool {
+        line.withUnsafeReadableBytes { bytes in
+            bytes.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D } == UInt8(ascii: "[")
+        }
     }
 
     private func resumeReadingIfPossible() {
@@ -309,7 +341,8 @@ final class ConnectionHandler: ChannelDuplexHandler {
 
     private func checkIdle() {
         let due = lastActivity + limits.idleTimeout.timeAmount
-        if inFlight == 0, pending.isEmpty, due <= .now() {
+        // Lines held back for a client that has not read its answers for that long count as idle.
+        if inFlight == 0, pending.isEmpty || !clientReads, due <= .now() {
             logger.debug("closing a connection idle for \(limits.idleTimeout)")
             context?.close(promise: nil)
             return

@@ -55,7 +55,10 @@ public struct Daemon: Sendable {
         } catch {
             failure = error
         }
+        // Work the pool still ran for connections closed when the shutdown grace ended is audited
+        // too: once the pool has finished it, what it recorded is written.
         try? await pool.shutdownGracefully()
+        audit?.flush()
         try? await group.shutdownGracefully()
         if let failure { throw failure }
         logger.info("stopped\(auditPath.map { "; audit log written to \($0)" } ?? "")")

@@ -56,7 +56,8 @@ public struct LineFrameDecoder: ByteToMessageDecoder {
         }
         guard let newline = newlineOffset(in: buffer, from: searched) else {
             searched = buffer.readableBytes
-            guard buffer.readableBytes > maxLength else { return nil }
+            // A line of exactly the limit may have its carriage return here and its newline to come.
+            guard buffer.readableBytes > maxLength + (Self.endsInCarriageReturn(buffer) ? 1 : 0) else { return nil }
             let count = buffer.readableBytes
             buffer.moveReaderIndex(forwardBy: count)
             skipped = count
@@ -83,12 +84,14 @@ public struct LineFrameDecoder: ByteToMessageDecoder {
         }
     }
 
+    private static func endsInCarriageReturn(_ buffer: ByteBuffer) -> Bool {
+        buffer.readableBytes > 0 && buffer.getInteger(at: buffer.writerIndex - 1, as: UInt8.self) == UInt8(ascii: "\r")
+    }
+
     /// The line without a trailing carriage return; nil when only whitespace is left.
     private static func trimmed(_ line: ByteBuffer) -> ByteBuffer? {
         var line = line
-        if line.readableBytes > 0, line.getInteger(at: line.writerIndex - 1, as: UInt8.self) == UInt8(ascii: "\r") {
-            line.moveWriterIndex(to: line.writerIndex - 1)
-        }
+        if endsInCarriageReturn(line) { line.moveWriterIndex(to: line.writerIndex - 1) }
         let blank = line.withUnsafeReadableBytes { bytes in
             bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
         }

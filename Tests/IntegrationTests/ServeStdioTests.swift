@@ -44,6 +44,33 @@ import Testing
         #expect(lines.last?.hasSuffix("}") == true)
     }
 
+    /// One answer larger than a pipe holds (top 100 with evidence, about 270 KB), then end of
+    /// input: the daemon closes its output only once all of it is out.
+    @Test func anAnswerLargerThanThePipeIsWrittenWholeBeforeTheEnd() throws {
+        try CLIRunner.knowledgeBaseReady.get()
+        let marfan = try String(contentsOf: CLITests.cases.appendingPathComponent("marfan.json"), encoding: .utf8)
+        let oneLine = marfan.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined()
+        let request = #"{"jsonrpc":"2.0","id":1,"method":"rank","params":{"case":\#(oneLine),"top":100}}"# + "\n"
+        let process = Process()
+        process.executableURL = try CLIRunner.executable.get()
+        process.arguments = ["serve", "--stdio", "--model", "baseline", "--no-audit", "--log-level", "error"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data(request.utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(data.count > 65_536)
+        let answer = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        let differential = (answer?["result"] as? [String: Any])?["differential"] as? [Any]
+        #expect(differential?.count == 100)
+    }
+
     /// A supervisor or a container may start the daemon with stdin and stdout on /dev/null:
     /// it reads end of input and exits 0 (not a crash in the event loop).
     @Test func devNullOnStdinAndStdoutIsAnEmptySession() throws {

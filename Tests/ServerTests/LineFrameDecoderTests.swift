@@ -42,6 +42,14 @@ import Testing
         #expect(try frames([line + "\n"]) == [line])
     }
 
+    /// However the bytes arrive: a chunk may end between the carriage return and the newline.
+    @Test func acceptsALineOfExactlyTheLimitEndingInCRLF() throws {
+        let line = String(repeating: "z", count: 16)
+        #expect(try frames([line + "\r\n"]) == [line])
+        #expect(try frames([line + "\r", "\n"]) == [line])
+        #expect(try frames([line + "\r", "z\n"]).first?.hasPrefix("overlong") == true)
+    }
+
     @Test func passesOnAFinalLineWithoutNewlineAtEndOfInput() throws {
         #expect(try frames(["first\nlast"], end: true) == ["first", "last"])
     }

@@ -22,6 +22,24 @@ import Testing
         #expect(records.first?.model == "stub-1")
     }
 
+    /// Lines read before shutdown began are run, not refused, even when they start after its
+    /// read window (held back here by the connection's in-flight limit).
+    @Test func linesReadBeforeShutdownAreRunWhenTheyStartLater() async throws {
+        var limits = ServerLimits()
+        limits.maxInFlightPerConnection = 1
+        let server = try await TestServer(limits: limits, delay: .milliseconds(300))
+        let client = try server.client()
+        client.send((1...3).map { ServerProtocolTests.rank(id: $0) }.joined())
+        #expect(try await server.waitForWork())
+        try await server.stop()
+        var results = Set<Int>()
+        while let response = try client.readObject() {
+            if response["result"] != nil { results.insert(response["id"] as? Int ?? -1) }
+        }
+        #expect(results == [1, 2, 3])
+        #expect(try server.auditRecords().count == 3)
+    }
+
     /// A client that goes on sending during shutdown (one request at a time, as a load test
     /// does) gets every request it sent answered: run, or refused with -32001; none is left
     /// unread when the connection closes.
