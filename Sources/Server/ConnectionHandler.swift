@@ -7,7 +7,8 @@ import NIOPosix
 /// ``ServerLimits/maxInFlightPerConnection`` lines in flight, lines waiting for a permit of
 /// the shared ``WorkGate``, or a client that does not read its answers — backpressure
 /// instead of unbounded queues. While the client does not read, no new line is started
-/// either, so the answers waiting for it are at most those of the lines in flight.
+/// either, so the answers waiting for it are at most those of the lines in flight (outside
+/// shutdown, below).
 ///
 /// On shutdown (``DrainEvent``) lines keep being read, whether or not the client reads its
 /// answers (a close with unread input would reset the connection and lose the answers still
@@ -119,7 +120,10 @@ final class ConnectionHandler: ChannelDuplexHandler {
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
-        pump()
+        // Only the turn to writable starts work. The turn to unwritable comes from inside a
+        // write, possibly half-way through an answer's pieces: running pump() there could put
+        // another answer in the middle of it. (Reads are held at the next read() anyway.)
+        if context.channel.isWritable { pump() }
         context.fireChannelWritabilityChanged()
     }
 
@@ -221,6 +225,8 @@ final class ConnectionHandler: ChannelDuplexHandler {
         processor.status.endLine(responses: 0)
         // A client gone meanwhile is owed nothing (its other lines were dropped with it).
         guard let context, context.channel.isActive else { return }
+        // Before the answer is written: a write may reach closeIfDone(), which reads it.
+        lastActivity = .now()
         switch processor.lookUp(line, received: received) {
         case .answered(let reply):
             processor.status.countAnswers(reply.answers)
@@ -228,7 +234,6 @@ final class ConnectionHandler: ChannelDuplexHandler {
         case .missed(let key):
             pending.prepend(PendingLine(frame: .line(line), received: received, looked: true, cacheKey: key))
         }
-        lastActivity = .now()
         pump()
     }
 
@@ -236,7 +241,8 @@ final class ConnectionHandler: ChannelDuplexHandler {
     private func permitGranted() {
         waitingForPermit = false
         guard context != nil, let next = pending.first, case .line(let line) = next.frame,
-            inFlight < limits.maxInFlightPerConnection, !batchInFlight, !(Self.isBatch(line) && inFlight > 0)
+            inFlight < limits.maxInFlightPerConnection, !batchInFlight, !(Self.isBatch(line) && inFlight > 0),
+            clientReads || draining
         else {
             gate.release()
             if context != nil { pump() }
@@ -272,6 +278,8 @@ final class ConnectionHandler: ChannelDuplexHandler {
         inFlight -= 1
         batchInFlight = false
         gate.release()
+        // Before the answer is written: a write may reach closeIfDone(), which reads it.
+        lastActivity = .now()
         switch result {
         case .success(let reply):
             processor.status.endLine(responses: reply.answers)
@@ -281,7 +289,6 @@ final class ConnectionHandler: ChannelDuplexHandler {
             logger.error("a request could not be run (\(error)); closing the connection")
             context?.close(promise: nil)
         }
-        lastActivity = .now()
         pump()
     }
 
@@ -325,8 +332,13 @@ final class ConnectionHandler: ChannelDuplexHandler {
         }
         guard let written = lastWrite else { return context.close(promise: nil) }
         written.assumeIsolated().whenComplete { [self] _ in
-            // An answer written since (a line refused while draining) is waited for in turn.
-            if lastWrite === written { context.close(promise: nil) } else { closeIfDone() }
+            // A line read meanwhile (refused while draining) is answered first, and its answer
+            // waited for in turn.
+            if lastWrite === written, inFlight == 0, pending.isEmpty {
+                context.close(promise: nil)
+            } else {
+                closeIfDone()
+            }
         }
     }
 
