@@ -167,7 +167,10 @@ struct ServeCommand: ParsableCommand {
     }
 
     static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        if host == "localhost" || host == "::1" { return true }
+        // An IPv4 address in 127.0.0.0/8; a host name that merely starts with "127." may be anywhere.
+        var address = in_addr()
+        return host.hasPrefix("127.") && inet_pton(AF_INET, host, &address) == 1
     }
 
     /// Log lines on stderr, so stdout carries only responses (in --stdio mode).

@@ -214,6 +214,7 @@ import Testing
     @Test(arguments: [
         (["rank", "Cases/marfan.json", "--frobnicate"], "--frobnicate"),
         (["rank", "Cases/marfan.json", "--top", "0"], "--top"),
+        (["rank", "Cases/marfan.json", "--top", "-1"], "--top must be at least 1"),
         (["rank", "Cases/marfan.json", "--model", "nosuch"], "nosuch"),
         (["rank"], "<input>"),
     ])
@@ -224,6 +225,17 @@ import Testing
         let first = try #require(run.stderrLines.first)
         #expect(first.hasPrefix("Error:") && first.contains(named), "\(run.summary)")
         #expect(run.stderr.contains("Usage: ddx rank"), "\(run.summary)")
+    }
+
+    @Test(arguments: [
+        (["serve", "--listen", "127.example.org:7411"], "not a loopback address"),
+        (["serve", "--listen", "127.0.0.1:7411", "--token", ""], "--token must not be empty"),
+        (["serve", "--idle-timeout", "1e10"], "--idle-timeout must be at most"),
+    ])
+    func refusesUnsafeServeSettings(_ arguments: [String], _ message: String) async throws {
+        let run = try await CLIRunner.run(arguments)
+        #expect(run.status == 2, "\(run.summary)")
+        #expect(run.stderrLines.first?.contains(message) == true, "\(run.summary)")
     }
 
     @Test func printsHelp() async throws {
