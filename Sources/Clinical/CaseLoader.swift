@@ -14,6 +14,9 @@ import Foundation
 public struct CaseLoader: Sendable {
     /// 64 MiB.
     public static let defaultSizeLimit = 64 * 1024 * 1024
+    /// The first two bytes of gzip-compressed data. The loader reads text; callers that take
+    /// files decompress them first (with the system's gzip).
+    public static let gzipSignature = Data([0x1F, 0x8B])
 
     /// The most bytes one document, or one line of a batch, may have.
     public var sizeLimit: Int

@@ -6,8 +6,7 @@ enum InputTextDecoder {
     private static let expected = "expected a ddx case, a phenopacket, JSON Lines or plain UTF-8 text"
 
     static func decode(_ data: Data, at location: InputLocation) throws(CaseInputError) -> String {
-        if data.starts(with: [0x1F, 0x8B]) {
-            // Files are decompressed before they reach here; this came through a pipe.
+        if data.starts(with: CaseLoader.gzipSignature) {
             throw location.error(
                 .binaryData, "gzip-compressed data; give the file's path instead, or decompress it first (gzip -dc)")
         }

@@ -38,6 +38,23 @@ final class ConnectionHandler: ChannelDuplexHandler {
         var looked = false
         /// Where the worker keeps a successful answer: what the lookup found, not computed twice.
         var cacheKey: AnswerCache.Key?
+        /// A JSON-RPC batch (an array), which runs alone on its connection.
+        let isBatch: Bool
+
+        init(frame: LineFrame, received: NIODeadline, looked: Bool = false, cacheKey: AnswerCache.Key? = nil) {
+            self.frame = frame
+            self.received = received
+            self.looked = looked
+            self.cacheKey = cacheKey
+            // Its first byte other than white space opens an array.
+            guard case .line(let line) = frame else {
+                isBatch = false
+                return
+            }
+            isBatch = line.withUnsafeReadableBytes { bytes in
+                bytes.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D } == UInt8(ascii: "[")
+            }
+        }
     }
 
     private var pending = CircularBuffer<PendingLine>()
@@ -190,7 +207,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
                     pending[pending.startIndex].cacheKey = key
                 }
             }
-            if Self.isBatch(line) && inFlight > 0 { break }
+            if next.isBatch && inFlight > 0 { break }
             guard gate.acquire(orWait: { loopBound.eventLoop.execute { loopBound.value.permitGranted() } }) else {
                 waitingForPermit = true
                 break
@@ -241,7 +258,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
     private func permitGranted() {
         waitingForPermit = false
         guard context != nil, let next = pending.first, case .line(let line) = next.frame,
-            inFlight < limits.maxInFlightPerConnection, !batchInFlight, !(Self.isBatch(line) && inFlight > 0),
+            inFlight < limits.maxInFlightPerConnection, !batchInFlight, !(next.isBatch && inFlight > 0),
             clientReads || draining
         else {
             gate.release()
@@ -258,7 +275,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
             return
         }
         inFlight += 1
-        batchInFlight = Self.isBatch(line)
+        batchInFlight = pendingLine.isBatch
         processor.status.beginLine()
         let processor = self.processor
         let received = pendingLine.received
@@ -301,13 +318,6 @@ final class ConnectionHandler: ChannelDuplexHandler {
         for piece in reply.pieces.dropLast() { context.write(wrapOutboundOut(piece), promise: nil) }
         context.write(wrapOutboundOut(last), promise: written)
         if flush { context.flush() }
-    }
-
-    /// Whether the line is a JSON-RPC batch (an array): its first byte other than white space.
-    private static func isBatch(_ line: ByteBuffer) -> Bool {
-        line.withUnsafeReadableBytes { bytes in
-            bytes.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D } == UInt8(ascii: "[")
-        }
     }
 
     private func resumeReadingIfPossible() {

@@ -8,36 +8,15 @@ import Foundation
 /// Descriptors NIO can serve stdio on. NIO's pipe channel polls its descriptors, which works
 /// for pipes and sockets only: a regular file (`ddx serve --stdio < requests.jsonl >
 /// answers.jsonl`), `/dev/null` or a terminal on stdin or stdout is put behind a pipe, with a
-/// thread copying between them. A closed stdin reads as empty; a closed stdout is refused.
+/// thread copying between them. (`ddx` opens closed standard streams on /dev/null at start-up.)
 struct StdioPipes {
-    /// Why stdio cannot be served.
-    enum Failure: Error, CustomStringConvertible {
-        case outputClosed
-        case pipe(Int32)
-
-        var description: String {
-            switch self {
-            case .outputClosed: "standard output is closed: there is nowhere to write the answers"
-            case .pipe(let code): "cannot make a pipe: \(String(cString: strerror(code)))"
-            }
-        }
-    }
-
     let input: Int32
     let output: Int32
     private let copies = DispatchGroup()
 
     init() throws {
-        switch Self.kind(of: STDIN_FILENO) {
-        case .pollable: input = STDIN_FILENO
-        case .other: input = try Self.pipe(from: STDIN_FILENO, group: copies)
-        case .closed: input = try Self.emptyInput()
-        }
-        switch Self.kind(of: STDOUT_FILENO) {
-        case .pollable: output = STDOUT_FILENO
-        case .other: output = try Self.pipe(to: STDOUT_FILENO, group: copies)
-        case .closed: throw Failure.outputClosed
-        }
+        input = try Self.isPollable(STDIN_FILENO) ? STDIN_FILENO : Self.pipe(from: STDIN_FILENO, group: copies)
+        output = try Self.isPollable(STDOUT_FILENO) ? STDOUT_FILENO : Self.pipe(to: STDOUT_FILENO, group: copies)
     }
 
     /// Waits until everything written to the output pipe has reached the file (after the
@@ -46,26 +25,12 @@ struct StdioPipes {
         copies.wait()
     }
 
-    private enum DescriptorKind {
-        /// A pipe or a socket: NIO can poll it directly.
-        case pollable
-        /// A file, a device or a terminal: served through a pipe.
-        case other
-        case closed
-    }
-
-    private static func kind(of descriptor: Int32) -> DescriptorKind {
+    /// A pipe or a socket: NIO can poll it directly.
+    private static func isPollable(_ descriptor: Int32) -> Bool {
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return .closed }
+        guard fstat(descriptor, &status) == 0 else { return false }
         let type = status.st_mode & S_IFMT
-        return type == S_IFIFO || type == S_IFSOCK ? .pollable : .other
-    }
-
-    /// A pipe's read end whose write end is already closed: input that ends at once.
-    private static func emptyInput() throws -> Int32 {
-        let (readEnd, writeEnd) = try makePipe()
-        close(writeEnd)
-        return readEnd
+        return type == S_IFIFO || type == S_IFSOCK
     }
 
     /// A pipe's read end, fed from `source` by a thread.
@@ -84,7 +49,9 @@ struct StdioPipes {
 
     private static func makePipe() throws -> (Int32, Int32) {
         var descriptors: [Int32] = [0, 0]
-        guard Glibc.pipe(&descriptors) == 0 else { throw Failure.pipe(errno) }
+        guard Glibc.pipe(&descriptors) == 0 else {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
         return (descriptors[0], descriptors[1])
     }
 

@@ -20,7 +20,7 @@ struct CaseSource {
         guard path != "-", let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let magic = (try? handle.read(upToCount: 2)) ?? Data()
-        return magic == Data([0x1f, 0x8b])
+        return magic == CaseLoader.gzipSignature
     }
 
     /// Decompresses with the system's gzip. When gzip fails (not really gzip, truncated), its

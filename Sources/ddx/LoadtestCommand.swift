@@ -1,4 +1,5 @@
 import ArgumentParser
+import Clinical
 import Foundation
 import Server
 
@@ -107,7 +108,7 @@ struct LoadtestCommand: ParsableCommand {
             let magic = (try? handle.read(upToCount: 2)) ?? Data()
             try? handle.close()
             data =
-                magic == Data([0x1f, 0x8b])
+                magic == CaseLoader.gzipSignature
                 ? try gunzip(cases) : (FileManager.default.contents(atPath: cases) ?? Data())
         } else {
             throw CommandFailure("\(cases): no such file (give --cases FILE)")
